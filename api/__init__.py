@@ -1,0 +1,1 @@
+"""The public edge of No Wrong Door: a FastAPI app."""

@@ -1,0 +1,60 @@
+"""Build the FastAPI app: the only public edge of No Wrong Door."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+
+from api.deps import get_api_settings, get_retrieval_settings
+from api.routes import content, health, search
+from api.state import AppState
+
+log = logging.getLogger("nwd.api")
+
+
+def _readable(errors: list[dict]) -> str:  # type: ignore[type-arg]
+    parts = []
+    for err in errors:
+        where = ".".join(str(p) for p in err.get("loc", []) if p not in ("query", "body"))
+        parts.append(f"{where}: {err.get('msg')}")
+    return "; ".join(parts)
+
+
+def create_app(state: AppState | None = None) -> FastAPI:
+    """The app; pass a prepared `state` in tests, or let startup load the index."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if state is None:
+            app.state.nwd.load(get_retrieval_settings(), get_api_settings().build_index_if_missing)
+            if app.state.nwd.problem:
+                log.warning("starting degraded: %s", app.state.nwd.problem)
+        yield
+
+    app = FastAPI(
+        title="No Wrong Door API",
+        version="0.1.0",
+        description="Settlement information for newcomers to Canada and Ontario, from one shared content index.",
+        lifespan=lifespan,
+    )
+    app.state.nwd = state or AppState()
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+        # One readable sentence first, the structured list after.
+        # `input` is left out: it may be huge or binary, and it is the user's own data.
+        errors = [{k: v for k, v in e.items() if k in ("loc", "msg", "type")} for e in exc.errors()]
+        return JSONResponse(status_code=422, content={"detail": _readable(errors), "errors": errors})
+
+    app.include_router(search.router)
+    app.include_router(content.router)
+    app.include_router(health.router)
+    return app
+
+
+app = create_app()

@@ -1,0 +1,3 @@
+from retrieval.cli import app
+
+app(prog_name="python -m retrieval")

@@ -1,0 +1,236 @@
+"""Build the index on disk, and load it: FAISS + JSON, replaced atomically, rebuilt only when stale."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import faiss
+import numpy as np
+
+from retrieval.chunking import chunk_item
+from retrieval.corpus import Corpus, load_corpus
+from retrieval.encoders import Encoder, get_encoder
+from retrieval.search import PassageRecord, SearchIndex
+from retrieval.settings import RetrievalSettings
+from retrieval.taxonomy import load_taxonomy
+
+INDEX_FORMAT = 1
+CURRENT = "current"
+Progress = Callable[[int, int], None]
+
+
+class IndexNotBuiltError(RuntimeError):
+    """No index on disk yet: run `nwd index build`."""
+
+
+@dataclass(frozen=True)
+class Manifest:
+    format: int
+    fingerprint: str
+    encoder: str
+    dim: int
+    items: int
+    passages: int
+    built_at: str
+    build_seconds: float
+    duplicates: list[str]
+    missing_translations: list[str]
+
+
+def build_fingerprint(corpus: Corpus, settings: RetrievalSettings) -> str:
+    """What decides the index: the content bytes, the encoder and the chunking."""
+    key = f"{corpus.fingerprint}|{settings.encoder}|{settings.chunk_max_words}|format{INDEX_FORMAT}"
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def passage_records(corpus: Corpus, max_words: int) -> list[PassageRecord]:
+    return [PassageRecord.of(p, item) for item in corpus.items for p in chunk_item(item, max_words)]
+
+
+class EmbeddingCache:
+    """Vectors of passage texts already embedded, per encoder: rebuilds embed only what changed.
+
+    Stored as `<encoder>.npy` (float32 rows) + `<encoder>.json` (text hash -> row); no pickle.
+    """
+
+    def __init__(self, folder: Path, encoder_name: str):
+        self.vectors_path = folder / f"{encoder_name}.npy"
+        self.keys_path = folder / f"{encoder_name}.json"
+        self.keys: dict[str, int] = {}
+        self.vectors: np.ndarray | None = None
+        if self.vectors_path.exists() and self.keys_path.exists():
+            try:
+                self.keys = json.loads(self.keys_path.read_text(encoding="utf-8"))
+                self.vectors = np.load(self.vectors_path, allow_pickle=False)
+            except (ValueError, OSError):  # a damaged cache is only a slower build
+                self.keys, self.vectors = {}, None
+            if self.vectors is None or len(self.vectors) != len(self.keys):
+                self.keys, self.vectors = {}, None
+
+    @staticmethod
+    def key(text: str) -> str:
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+    def get(self, text: str) -> np.ndarray | None:
+        row = self.keys.get(self.key(text))
+        return None if row is None or self.vectors is None else self.vectors[row]
+
+    def add(self, texts: list[str], vectors: np.ndarray) -> None:
+        start = 0 if self.vectors is None else len(self.vectors)
+        self.vectors = vectors if self.vectors is None else np.vstack([self.vectors, vectors])
+        for n, text in enumerate(texts):
+            self.keys[self.key(text)] = start + n
+
+    def save(self) -> None:
+        if self.vectors is None:
+            return
+        self.vectors_path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.vectors_path.with_name(f".{self.vectors_path.name}.{os.getpid()}.tmp")
+        with open(tmp, "wb") as handle:
+            np.save(handle, self.vectors, allow_pickle=False)
+        os.replace(tmp, self.vectors_path)
+        tmp_keys = self.keys_path.with_name(f".{self.keys_path.name}.{os.getpid()}.tmp")
+        tmp_keys.write_text(json.dumps(self.keys), encoding="utf-8")
+        os.replace(tmp_keys, self.keys_path)
+
+
+def embed_passages(
+    records: list[PassageRecord],
+    encoder: Encoder,
+    cache_dir: Path | None = None,
+    progress: Progress | None = None,
+    batch_size: int = 16,
+) -> np.ndarray:
+    """Embed every passage, reusing vectors cached for the same text and encoder."""
+    texts = [r.indexed_text() for r in records]
+    cache = EmbeddingCache(cache_dir, encoder.name) if cache_dir else None
+    vectors = np.zeros((len(texts), encoder.dim), dtype=np.float32)
+    todo = []
+    for n, text in enumerate(texts):
+        hit = cache.get(text) if cache else None
+        if hit is None:
+            todo.append(n)
+        else:
+            vectors[n] = hit
+    done = len(texts) - len(todo)
+    if progress:
+        progress(done, len(texts))
+    for start in range(0, len(todo), batch_size):
+        rows = todo[start : start + batch_size]
+        batch = encoder.encode_passages([texts[n] for n in rows])
+        vectors[rows] = batch
+        if cache:
+            cache.add([texts[n] for n in rows], batch)
+        done += len(rows)
+        if progress:
+            progress(done, len(texts))
+    if cache and todo:
+        cache.save()
+    return vectors
+
+
+def flat_index(vectors: np.ndarray) -> faiss.Index:
+    """Exact inner product over normalised vectors (= cosine)."""
+    index = faiss.IndexFlatIP(vectors.shape[1])
+    if len(vectors):
+        index.add(vectors)
+    return index
+
+
+def current_manifest(settings: RetrievalSettings) -> Manifest | None:
+    path = settings.index_dir / CURRENT / "manifest.json"
+    if not path.exists():
+        return None
+    try:
+        return Manifest(**json.loads(path.read_text(encoding="utf-8")))
+    except (ValueError, TypeError):
+        return None
+
+
+def build_index(
+    settings: RetrievalSettings,
+    force: bool = False,
+    progress: Progress | None = None,
+    corpus: Corpus | None = None,
+) -> tuple[Manifest, bool]:
+    """Build the index if the content changed; return its manifest and whether it was rebuilt.
+
+    The corpus is validated first: a broken file raises CorpusError and nothing
+    is written. The new build is written beside the old one and `current`
+    switched to it in one rename, so readers never see a half-written index.
+    """
+    started = time.perf_counter()
+    corpus = corpus or load_corpus(settings)
+    fingerprint = build_fingerprint(corpus, settings)
+    existing = current_manifest(settings)
+    if existing and existing.fingerprint == fingerprint and not force:
+        return existing, False
+    encoder = get_encoder(settings.encoder, settings.build_threads)
+    records = passage_records(corpus, settings.chunk_max_words)
+    vectors = embed_passages(records, encoder, settings.cache_dir, progress)
+    settings.index_dir.mkdir(parents=True, exist_ok=True)
+    build_dir = Path(tempfile.mkdtemp(prefix=f"build-{fingerprint[:12]}-", dir=settings.index_dir))
+    faiss.write_index(flat_index(vectors), str(build_dir / "dense.faiss"))
+    (build_dir / "passages.json").write_text(
+        json.dumps([asdict(r) for r in records], ensure_ascii=False), encoding="utf-8"
+    )
+    manifest = Manifest(
+        format=INDEX_FORMAT,
+        fingerprint=fingerprint,
+        encoder=encoder.name,
+        dim=encoder.dim,
+        items=len(corpus.items),
+        passages=len(records),
+        built_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        build_seconds=round(time.perf_counter() - started, 2),
+        duplicates=corpus.duplicates,
+        missing_translations=corpus.missing_translations,
+    )
+    (build_dir / "manifest.json").write_text(json.dumps(asdict(manifest), indent=2), encoding="utf-8")
+    _switch_current(settings.index_dir, build_dir)
+    return manifest, True
+
+
+def _switch_current(index_dir: Path, build_dir: Path) -> None:
+    link = index_dir / CURRENT
+    tmp_link = index_dir / f".{CURRENT}.{os.getpid()}"
+    if tmp_link.is_symlink() or tmp_link.exists():
+        tmp_link.unlink()
+    tmp_link.symlink_to(build_dir.name)
+    os.replace(tmp_link, link)  # atomic: readers see the old build or the new one
+    for old in index_dir.glob("build-*"):
+        if old.resolve() != build_dir.resolve():
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def load_index(settings: RetrievalSettings, encoder: Encoder | None = None) -> tuple[SearchIndex, Manifest]:
+    """Load the current index from disk."""
+    manifest = current_manifest(settings)
+    if manifest is None:
+        raise IndexNotBuiltError(f"no index in {settings.index_dir}; build it with `nwd index build`")
+    folder = (settings.index_dir / CURRENT).resolve()
+    encoder = encoder or get_encoder(manifest.encoder, settings.threads)
+    raw = json.loads((folder / "passages.json").read_text(encoding="utf-8"))
+    passages = [PassageRecord(**r) for r in raw]
+    dense = faiss.read_index(str(folder / "dense.faiss"))
+    taxonomy = load_taxonomy(settings.taxonomy_path)
+    index = SearchIndex(passages, dense, encoder, taxonomy, settings.fusion_depth, settings.rrf_k)
+    return index, manifest
+
+
+def index_from_corpus(
+    corpus: Corpus, encoder: Encoder, settings: RetrievalSettings, progress: Progress | None = None
+) -> SearchIndex:
+    """An in-memory index (for evaluation): same passages and rankers as the built one."""
+    records = passage_records(corpus, settings.chunk_max_words)
+    vectors = embed_passages(records, encoder, settings.cache_dir, progress)
+    return SearchIndex(records, flat_index(vectors), encoder, corpus.taxonomy, settings.fusion_depth, settings.rrf_k)

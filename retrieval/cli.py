@@ -1,0 +1,194 @@
+"""Command line: `python -m retrieval index build | index stats | search | validate | eval`."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from retrieval.settings import ROOT, EncoderName, RetrievalSettings
+
+app = typer.Typer(help="The shared content index of No Wrong Door.", no_args_is_help=True)
+index_app = typer.Typer(help="Build and inspect the index.", no_args_is_help=True)
+app.add_typer(index_app, name="index")
+console = Console()
+err = Console(stderr=True)
+
+
+def _corpus_or_exit(settings: RetrievalSettings):  # type: ignore[no-untyped-def]
+    from retrieval.corpus import CorpusError, load_corpus
+    from retrieval.taxonomy import TaxonomyError
+
+    try:
+        return load_corpus(settings)
+    except (CorpusError, TaxonomyError) as exc:
+        err.print(f"[bold red]Content is broken; nothing was built.[/]\n{exc}", markup=True, highlight=False)
+        raise typer.Exit(2) from None
+
+
+@index_app.command("build")
+def index_build(
+    force: Annotated[bool, typer.Option(help="Rebuild even if the content has not changed.")] = False,
+    encoder: Annotated[EncoderName | None, typer.Option(help="Encoder to embed with.")] = None,
+) -> None:
+    """Validate the content and build the index if anything changed."""
+    from retrieval.build import build_index
+
+    settings = RetrievalSettings(**({"encoder": encoder} if encoder else {}))
+    corpus = _corpus_or_exit(settings)
+    with Progress(
+        TextColumn("embedding passages"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err
+    ) as bar:
+        task = bar.add_task("embed", total=None)
+        manifest, rebuilt = build_index(
+            settings,
+            force=force,
+            corpus=corpus,
+            progress=lambda done, total: bar.update(task, completed=done, total=total),
+        )
+    state = f"built in {manifest.build_seconds}s" if rebuilt else "up to date, nothing to do"
+    console.print(f"index {state}: {manifest.items} items, {manifest.passages} passages, encoder {manifest.encoder}")
+    for line in manifest.duplicates:
+        console.print(f"[yellow]duplicate:[/] {line}")
+    for line in manifest.missing_translations:
+        console.print(f"[yellow]no translation:[/] {line}")
+
+
+@index_app.command("stats")
+def index_stats(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """Coverage of the content: languages, jurisdictions, topics, municipalities, reviews due."""
+    from retrieval.stats import content_stats
+
+    settings = RetrievalSettings()
+    corpus = _corpus_or_exit(settings)
+    stats = content_stats(corpus)
+    if as_json:
+        console.print_json(json.dumps(stats))
+        return
+    console.print(f"{stats['items']} items in {stats['translation_groups']} translation groups")
+    for key in ("by_language", "by_jurisdiction", "by_portal", "by_owner", "by_audience"):
+        console.print(f"{key.removeprefix('by_')}: " + ", ".join(f"{k} {v}" for k, v in sorted(stats[key].items())))
+    table = Table(
+        "topic",
+        "en federal/prov/muni/comm",
+        "fr federal/prov/muni/comm",
+        title="Coverage: topics × languages × jurisdictions",
+    )
+    for topic in corpus.taxonomy.topics:
+        cells = []
+        for language in ("en", "fr"):
+            counts = stats["coverage"].get(topic, {}).get(language, {})
+            cells.append(" / ".join(str(counts.get(j, 0)) for j in ("federal", "provincial", "municipal", "community")))
+        table.add_row(topic, *cells)
+    console.print(table)
+    console.print(
+        "municipalities covered: " + ", ".join(f"{k} ({v})" for k, v in stats["municipalities_covered"].items())
+    )
+    if stats["municipalities_missing"]:
+        console.print("municipalities with no content: " + ", ".join(stats["municipalities_missing"]))
+    console.print(f"items past review_by: {len(stats['past_review_by'])}")
+    for item_id in stats["past_review_by"]:
+        console.print(f"  {item_id}")
+
+
+@app.command()
+def search(
+    query: str,
+    lang: Annotated[str, typer.Option(help="en or fr")] = "en",
+    k: Annotated[int, typer.Option(min=1, max=50)] = 5,
+    jurisdiction: str | None = None,
+    region: str | None = None,
+    topic: str | None = None,
+    audience: str | None = None,
+    mode: Annotated[str, typer.Option(help="hybrid, dense or bm25")] = "hybrid",
+) -> None:
+    """Search the built index."""
+    from retrieval.build import IndexNotBuiltError, load_index
+    from retrieval.search import Mode, SearchFilters
+
+    try:
+        index, _ = load_index(RetrievalSettings())
+    except IndexNotBuiltError as exc:
+        err.print(str(exc))
+        raise typer.Exit(2) from None
+    try:
+        result = index.search(query, lang, SearchFilters(jurisdiction, region, topic, audience), k, Mode(mode))
+    except ValueError as exc:
+        err.print(str(exc))
+        raise typer.Exit(2) from None
+    if result.language_fallback:
+        console.print(f"[yellow]nothing in '{lang}'; showing '{result.language}' content[/]")
+    for n, hit in enumerate(result.hits, 1):
+        console.print(f"{n}. [bold]{hit.title}[/] ({hit.id}, {hit.jurisdiction}, {hit.owner}) score {hit.score:.4f}")
+        console.print(f"   {hit.url}")
+        console.print(f"   {hit.text[:200]}…", highlight=False)
+
+
+@app.command()
+def validate() -> None:
+    """Check every content file and the taxonomy without building anything."""
+    settings = RetrievalSettings()
+    corpus = _corpus_or_exit(settings)
+    console.print(f"ok: {len(corpus.items)} items")
+    for line in corpus.duplicates:
+        console.print(f"[yellow]duplicate:[/] {line}")
+    for line in corpus.missing_translations:
+        console.print(f"[yellow]no translation:[/] {line}")
+
+
+@app.command("eval")
+def evaluate_cmd(
+    questions: Annotated[Path, typer.Option(help="Folder of question files.")] = ROOT / "data" / "eval" / "questions",
+    write: Annotated[Path | None, typer.Option(help="Markdown file whose results table to replace.")] = None,
+) -> None:
+    """Recall@1, Recall@5 and MRR@10 for BM25, each dense encoder and each hybrid, per language."""
+    from retrieval.build import index_from_corpus
+    from retrieval.encoders import ENCODERS, get_encoder
+    from retrieval.evaluation import QuestionSetError, evaluate, load_questions, markdown_table
+
+    settings = RetrievalSettings()
+    corpus = _corpus_or_exit(settings)
+    try:
+        qs = load_questions(questions, {i.translation for i in corpus.items})
+    except QuestionSetError as exc:
+        err.print(f"[bold red]Question set is broken:[/]\n{exc}", highlight=False)
+        raise typer.Exit(2) from None
+    indexes = {}
+    for name in ENCODERS:
+        with Progress(TextColumn(f"embedding with {name}"), BarColumn(), MofNCompleteColumn(), console=err) as bar:
+            task = bar.add_task(name, total=None)
+            indexes[name] = index_from_corpus(
+                corpus,
+                get_encoder(name, settings.build_threads),
+                settings,
+                progress=lambda d, t, task=task, bar=bar: bar.update(task, completed=d, total=t),
+            )
+    rows = evaluate(indexes, qs, on_row=lambda label: err.print(f"scored {label}"))
+    table = markdown_table(rows)
+    counts = {lang: sum(q.lang == lang for q in qs) for lang in ("en", "fr")}
+    header = (
+        f"{len(qs)} questions (en {counts['en']}, fr {counts['fr']}) over {len(corpus.items)} items; "
+        f"default encoder: {settings.encoder}"
+    )
+    console.print(header)
+    console.print(table, markup=False, highlight=False)
+    if write:
+        text = write.read_text(encoding="utf-8") if write.exists() else ""
+        block = f"<!-- eval:start -->\n{header}\n\n{table}\n<!-- eval:end -->"
+        if "<!-- eval:start -->" in text:
+            text = re.sub(r"<!-- eval:start -->.*?<!-- eval:end -->", lambda _: block, text, flags=re.S)
+        else:
+            text = text.rstrip() + "\n\n" + block + "\n"
+        write.write_text(text, encoding="utf-8")
+        console.print(f"wrote the table to {write}")
+
+
+def main() -> None:
+    sys.exit(app())
