@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import re
 import sys
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from retrieval.settings import ROOT, EncoderName, RetrievalSettings
@@ -20,6 +21,10 @@ index_app = typer.Typer(help="Build and inspect the index.", no_args_is_help=Tru
 app.add_typer(index_app, name="index")
 console = Console()
 err = Console(stderr=True)
+
+
+def _advance(bar: Progress, task: TaskID, done: int, total: int) -> None:
+    bar.update(task, completed=done, total=total)
 
 
 def _corpus_or_exit(settings: RetrievalSettings):  # type: ignore[no-untyped-def]
@@ -41,7 +46,9 @@ def index_build(
     """Validate the content and build the index if anything changed."""
     from retrieval.build import build_index
 
-    settings = RetrievalSettings(**({"encoder": encoder} if encoder else {}))
+    settings = RetrievalSettings()
+    if encoder:
+        settings = settings.model_copy(update={"encoder": encoder})
     corpus = _corpus_or_exit(settings)
     with Progress(
         TextColumn("embedding passages"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err
@@ -168,7 +175,7 @@ def evaluate_cmd(
                 corpus,
                 get_encoder(name, settings.build_threads),
                 settings,
-                progress=lambda d, t, task=task, bar=bar: bar.update(task, completed=d, total=t),
+                progress=partial(_advance, bar, task),
             )
     rows = evaluate(indexes, qs, on_row=lambda label: err.print(f"scored {label}"))
     table = markdown_table(rows)

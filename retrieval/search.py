@@ -165,7 +165,7 @@ class SearchIndex:
     def _dense_ranking(self, query: str, allowed: np.ndarray, depth: int) -> list[int]:
         vector = self.encoder.encode_queries([query])
         ids = np.flatnonzero(allowed).astype("int64")
-        params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(ids))
+        params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(ids))  # type: ignore[call-arg]
         _, found = self.dense.search(vector, min(depth, len(ids)), params=params)
         return [int(i) for i in found[0] if i >= 0]
 

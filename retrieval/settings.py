@@ -22,7 +22,8 @@ class RetrievalSettings(BaseSettings):
     feeds: list[Path] = Field(default_factory=lambda: [ROOT / "data" / "feeds" / "ontario-cms.json"])
     taxonomy_path: Path = ROOT / "data" / "taxonomy.yml"
     index_dir: Path = ROOT / "models" / "index"
-    cache_dir: Path = ROOT / "models" / "cache"
+    # Embeddings already computed, by passage text; None turns the cache off.
+    cache_dir: Path | None = ROOT / "models" / "cache"
     encoder: EncoderName = "e5-small"
     # Threads for the encoder and FAISS. Two cores are shared with the other
     # processes (API, Rasa), so keep this small and deliberate.

@@ -74,23 +74,25 @@ def search(
         raise HTTPException(422, f"topic: '{topic}' is unknown; allowed: {', '.join(taxonomy.topics)}")
     language = lang or detect_official_language(query)
     result = index.search(query, language, SearchFilters(jurisdiction, region, topic, audience), k)
-    return SearchResponse(
-        query=query,
-        language=result.language,  # type: ignore[arg-type]
-        language_fallback=result.language_fallback,
-        results=[
-            SearchHit(
-                id=h.id,
-                title=h.title,
-                text=h.text,
-                url=h.url,
-                language=h.language,  # type: ignore[arg-type]
-                jurisdiction=h.jurisdiction,
-                owner=h.owner,
-                topic=h.topics,  # type: ignore[arg-type]
-                last_reviewed=h.last_reviewed,
-                score=h.score,
-            )
-            for h in result.hits
-        ],
+    return SearchResponse.model_validate(
+        {
+            "query": query,
+            "language": result.language,
+            "language_fallback": result.language_fallback,
+            "results": [
+                {
+                    "id": h.id,
+                    "title": h.title,
+                    "text": h.text,
+                    "url": h.url,
+                    "language": h.language,
+                    "jurisdiction": h.jurisdiction,
+                    "owner": h.owner,
+                    "topic": h.topics,
+                    "last_reviewed": h.last_reviewed,
+                    "score": h.score,
+                }
+                for h in result.hits
+            ],
+        }
     )

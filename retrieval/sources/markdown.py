@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import frontmatter
 import yaml
@@ -15,7 +16,7 @@ from retrieval.yamlio import Yaml12SafeLoader
 
 
 class _Yaml12Handler(YAMLHandler):
-    def load(self, fm: str, **kwargs: object) -> object:
+    def load(self, fm: str, **kwargs: object) -> Any:
         return yaml.load(fm, Loader=Yaml12SafeLoader)
 
 
