@@ -50,6 +50,9 @@ class Hit:
     score: float
     passage_id: str
     heading: str
+    # Cosine similarity of the query and this passage (None for BM25-only search):
+    # the dialogue uses it to judge whether the index really has an answer.
+    similarity: float | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -145,6 +148,28 @@ class SearchIndex:
     def item_count(self) -> int:
         return len({p.item_id for p in self.passages})
 
+    def item(self, translation: str, language: str) -> Hit | None:
+        """The first passage of one item, by translation group and language (None if absent)."""
+        for p in self.passages:
+            if p.translation == translation and p.language == language:
+                return Hit(
+                    id=p.item_id,
+                    translation=p.translation,
+                    title=p.title,
+                    text=p.text,
+                    url=p.url,
+                    language=p.language,
+                    jurisdiction=p.jurisdiction,
+                    owner=p.owner,
+                    topics=p.topics,
+                    regions=p.regions,
+                    last_reviewed=p.last_reviewed,
+                    score=0.0,
+                    passage_id=p.passage_id,
+                    heading=p.heading,
+                )
+        return None
+
     def _allowed(self, language: str, filters: SearchFilters) -> np.ndarray:
         """A boolean mask over all passages."""
         regions = set(self.taxonomy.region_ancestors(filters.region)) if filters.region else None
@@ -163,11 +188,15 @@ class SearchIndex:
         return mask
 
     def _dense_ranking(self, query: str, allowed: np.ndarray, depth: int) -> list[int]:
+        return list(self._dense_scores(query, allowed, depth))
+
+    def _dense_scores(self, query: str, allowed: np.ndarray, depth: int) -> dict[int, float]:
+        """Row -> cosine similarity for the best `depth` allowed rows, best first."""
         vector = self.encoder.encode_queries([query])
         ids = np.flatnonzero(allowed).astype("int64")
         params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(ids))  # type: ignore[call-arg]
-        _, found = self.dense.search(vector, min(depth, len(ids)), params=params)
-        return [int(i) for i in found[0] if i >= 0]
+        scores, found = self.dense.search(vector, min(depth, len(ids)), params=params)
+        return {int(i): float(s) for i, s in zip(found[0], scores[0], strict=True) if i >= 0}
 
     def _lexical_ranking(self, query: str, language: str, allowed: np.ndarray, depth: int) -> list[int]:
         rows = self._rows_by_language[language]
@@ -196,8 +225,10 @@ class SearchIndex:
             return SearchResult(hits=[], language=language)
         depth = max(self.fusion_depth, k * 4)
         rankings = []
+        similarities: dict[int, float] = {}
         if mode in (Mode.hybrid, Mode.dense):
-            rankings.append(self._dense_ranking(query, allowed, depth))
+            similarities = self._dense_scores(query, allowed, depth)
+            rankings.append(list(similarities))
         if mode in (Mode.hybrid, Mode.bm25):
             rankings.append(self._lexical_ranking(query, used, allowed, depth))
         fused: dict[int, float] = {}
@@ -227,6 +258,7 @@ class SearchIndex:
                     score=round(score, 6),
                     passage_id=p.passage_id,
                     heading=p.heading,
+                    similarity=round(similarities[row], 4) if row in similarities else None,
                 )
             )
             if len(hits) == k:

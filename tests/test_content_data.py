@@ -10,6 +10,7 @@ import pytest
 from retrieval.corpus import Corpus, load_corpus
 from retrieval.evaluation import load_questions
 from retrieval.settings import ROOT, RetrievalSettings
+from retrieval.yamlio import load_yaml
 
 
 @pytest.fixture(scope="module")
@@ -32,6 +33,16 @@ def test_urls_are_well_formed_and_sources_present(corpus):
             parts = urlparse(url)
             assert parts.scheme == "https" and "." in parts.netloc and " " not in url, f"{item.origin}: {url}"
         assert item.sources, item.origin
+
+
+def test_urls_send_people_to_official_pages(corpus):
+    policy = load_yaml((ROOT / "data" / "url-policy.yml").read_text(encoding="utf-8"))["official_domains"]
+    outside = []
+    for item in corpus.items:
+        host = (urlparse(item.url).hostname or "").lower().rstrip(".")
+        if not any(host == d or host.endswith(f".{d}") for d in policy):
+            outside.append(f"{item.origin}: {item.url}")
+    assert outside == [], "url must be an official page (data/url-policy.yml):\n" + "\n".join(outside)
 
 
 def test_items_follow_the_region_rules(corpus):
