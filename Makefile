@@ -8,9 +8,11 @@ PY := $(VENV)/bin/python
 export OMP_NUM_THREADS ?= 1
 export TOKENIZERS_PARALLELISM := false
 export HF_HUB_OFFLINE := 1
+export TF_CPP_MIN_LOG_LEVEL := 2
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: help setup venv venv-rasa index run test lint eval bench clean
+.PHONY: help setup venv venv-rasa index dialogue run test lint eval bench clean
 
 help:
 	@echo "make run    - set up, build the index if stale, start the services"
@@ -29,9 +31,13 @@ setup: venv venv-rasa
 index: venv
 	@$(PY) -m retrieval index build
 
-run: setup index
+dialogue: venv-rasa
+	@scripts/train-dialogue
+
+run: setup index dialogue
+	@mkdir -p var
 	@echo ""
-	@echo "No Wrong Door API: http://$${NWD_API_HOST:-127.0.0.1}:$${NWD_API_PORT:-8000}/docs  (search: /api/search?q=...)"
+	@echo "No Wrong Door chat page: http://$${NWD_API_HOST:-127.0.0.1}:$${NWD_API_PORT:-8000}/  (API docs: /docs)"
 	@echo ""
 	@$(VENV)/bin/honcho start -f Procfile
 
@@ -40,16 +46,19 @@ lint: venv
 	@$(VENV)/bin/ruff format --check .
 	@$(VENV)/bin/mypy
 
-test: setup index
-	@$(VENV_RASA)/bin/rasa --version | grep -q 'Rasa Version *: *3.6.21' || { echo "error: .venv-rasa does not hold rasa 3.6.21"; exit 1; }
+test: setup index dialogue
 	@$(VENV)/bin/ruff check .
+	@$(VENV_RASA)/bin/rasa data validate --domain domain.yml --data data/nlu data/rules data/stories --config config.yml --fail-on-warnings --quiet
+	@$(VENV_RASA)/bin/rasa test core --model models/dialogue --stories tests/stories --endpoints endpoints.yml --fail-on-prediction-errors --out var/rasa-test-results --quiet
 	@$(PY) -m pytest
 
-eval: venv
+eval: venv venv-rasa
 	@$(PY) -m retrieval eval --write docs/retrieval.md
+	@scripts/eval-nlu
 
-bench: venv index
+bench: setup index dialogue
 	@$(PY) -m bench
+	@$(PY) -m bench.chat
 
 clean:
 	rm -rf models/index models/cache var/*.db

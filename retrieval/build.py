@@ -223,7 +223,7 @@ def load_index(settings: RetrievalSettings, encoder: Encoder | None = None) -> t
     passages = [PassageRecord(**r) for r in raw]
     dense = faiss.read_index(str(folder / "dense.faiss"))
     taxonomy = load_taxonomy(settings.taxonomy_path)
-    index = SearchIndex(passages, dense, encoder, taxonomy, settings.fusion_depth, settings.rrf_k)
+    index = SearchIndex(passages, dense, encoder, taxonomy, settings.fusion_depth, settings.rrf_k, settings.local_boost)
     return index, manifest
 
 
@@ -233,4 +233,12 @@ def index_from_corpus(
     """An in-memory index (for evaluation): same passages and rankers as the built one."""
     records = passage_records(corpus, settings.chunk_max_words)
     vectors = embed_passages(records, encoder, settings.cache_dir, progress)
-    return SearchIndex(records, flat_index(vectors), encoder, corpus.taxonomy, settings.fusion_depth, settings.rrf_k)
+    return SearchIndex(
+        records,
+        flat_index(vectors),
+        encoder,
+        corpus.taxonomy,
+        settings.fusion_depth,
+        settings.rrf_k,
+        settings.local_boost,
+    )

@@ -124,6 +124,7 @@ class SearchIndex:
         taxonomy: Taxonomy,
         fusion_depth: int = 50,
         rrf_k: int = 60,
+        local_boost: float = 1.3,
     ):
         if dense.ntotal != len(passages):
             raise ValueError(f"index holds {dense.ntotal} vectors for {len(passages)} passages; rebuild it")
@@ -137,6 +138,7 @@ class SearchIndex:
         self.taxonomy = taxonomy
         self.fusion_depth = fusion_depth
         self.rrf_k = rrf_k
+        self.local_boost = local_boost
         languages = np.array([p.language for p in passages])
         self._rows_by_language = {lang: np.flatnonzero(languages == lang) for lang in LANGUAGES}
         self._bm25 = {
@@ -235,6 +237,12 @@ class SearchIndex:
         for ranking in rankings:
             for rank, row in enumerate(ranking):
                 fused[row] = fused.get(row, 0.0) + 1.0 / (self.rrf_k + rank + 1)
+        if filters.region and self.local_boost != 1.0:
+            # Where a place is known, its own content comes before the province's
+            # or the country's on the same subject ("library card" in Ottawa).
+            for row in fused:
+                if filters.region in self.passages[row].regions:
+                    fused[row] *= self.local_boost
         hits: list[Hit] = []
         seen: set[str] = set()
         for row, score in sorted(fused.items(), key=lambda kv: (-kv[1], kv[0])):

@@ -21,6 +21,9 @@ CONTENT = ROOT / "data" / "content"
 SAMPLE_GROUPS = {
     "federal/sin",
     "federal/citizenship-test",
+    "federal/ircc-account-status",
+    "federal/authorized-representatives",
+    "municipal/hamilton/hamilton-newcomer-services",
     "ontario/ohip-eligibility",
     "ontario/landlord-tenant-board",
     "community/211-ontario",

@@ -32,6 +32,7 @@ def api_url(sample_settings):
         "NWD_FEEDS": "[]",
         "NWD_INDEX_DIR": str(sample_settings.index_dir),
         "NWD_API_BUILD_INDEX_IF_MISSING": "false",
+        "NWD_API_REQUIRE_DIALOGUE": "false",  # search alone: no Rasa in this test
     }
     process = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "api.main:app", "--host", "127.0.0.1", "--port", str(port)],

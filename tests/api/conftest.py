@@ -3,8 +3,17 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
+from api.deps import get_api_settings
 from api.main import create_app
+from api.settings import ApiSettings
 from api.state import AppState
+
+
+def search_only_app(state: AppState):
+    """The app without the dialogue engine: search, stats and health of the index alone."""
+    app = create_app(state)
+    app.dependency_overrides[get_api_settings] = lambda: ApiSettings(require_dialogue=False)
+    return app
 
 
 @pytest.fixture(scope="module")
@@ -12,11 +21,13 @@ def client(sample_settings) -> TestClient:
     state = AppState()
     state.load(sample_settings, build_if_missing=False)
     assert state.ready, state.problem
-    with TestClient(create_app(state)) as c:
+    with TestClient(search_only_app(state)) as c:
         yield c
 
 
 @pytest.fixture
 def unready_client() -> TestClient:
-    with TestClient(create_app(AppState(problem="no index in models/index; build it with `nwd index build`"))) as c:
+    with TestClient(
+        search_only_app(AppState(problem="no index in models/index; build it with `nwd index build`"))
+    ) as c:
         yield c

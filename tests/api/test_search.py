@@ -102,7 +102,7 @@ def test_content_stats(client):
         "municipalities_covered",
     ):
         assert key in stats
-    assert stats["municipalities_covered"].keys() == {"ON-ottawa", "ON-toronto"}
+    assert stats["municipalities_covered"].keys() == {"ON-hamilton", "ON-ottawa", "ON-toronto"}
     assert stats["index"]["encoder"] == "e5-small"
     assert stats["missing_translations"] == [
         "ottawa-transit: no 'fr' version (have " + stats["missing_translations"][0].split("(have ")[1]

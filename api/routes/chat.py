@@ -1,0 +1,85 @@
+"""POST /api/chat: the chat gateway for the widget and the portals."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from pydantic import BaseModel, Field
+
+from api.deps import Settings
+from api.dialogue import DialogueUnavailable, Message, RasaGateway
+from api.sessions import SessionError, SessionIds
+from retrieval.language import confident_official_language, other_language
+
+router = APIRouter(prefix="/api", tags=["chat"])
+
+OTHER_LANGUAGE_REPLY = (
+    "I can answer in English or French. For help in many other languages, call or text 211 (free and confidential).\n"
+    "Je peux répondre en français ou en anglais. Pour de l'aide dans de nombreuses autres langues, composez le 211 "
+    "ou textez-le (gratuit et confidentiel)."
+)
+
+
+class ChatRequest(BaseModel):
+    message: str = Field(max_length=20000, description="What the person wrote.")
+    session_id: str | None = Field(default=None, max_length=100, description="From a previous response; omit to start.")
+    lang: Literal["en", "fr"] | None = Field(default=None, description="Answer in this language.")
+    portal: Literal["canada", "ontario"] | None = Field(default=None, description="The portal the widget is on.")
+
+
+class ChatResponse(BaseModel):
+    session_id: str
+    language: Literal["en", "fr"]
+    messages: list[Message]
+
+
+def get_gateway(request: Request) -> RasaGateway:
+    gateway: RasaGateway = request.app.state.gateway
+    return gateway
+
+
+def get_sessions(request: Request) -> SessionIds:
+    sessions: SessionIds = request.app.state.sessions
+    return sessions
+
+
+def _clean(message: str, limit: int) -> str:
+    text = message.strip()
+    if not text:
+        raise HTTPException(422, "message: the message is empty; write a question or a few words")
+    if len(text) > limit:
+        raise HTTPException(422, f"message: {len(text)} characters is too long; the limit is {limit}. Shorten it.")
+    if any(unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn") and ch not in "\n\t\r" for ch in text):
+        raise HTTPException(422, "message: contains control or binary characters; send plain text")
+    return text
+
+
+@router.post("/chat", response_model=ChatResponse)
+async def chat(
+    body: ChatRequest,
+    settings: Settings,
+    gateway: Annotated[RasaGateway, Depends(get_gateway)],
+    sessions: Annotated[SessionIds, Depends(get_sessions)],
+) -> ChatResponse:
+    """Send one message to the assistant and get its replies."""
+    text = _clean(body.message, settings.max_message_chars)
+    try:
+        session_id = sessions.verify(body.session_id) if body.session_id else sessions.issue()
+    except SessionError as exc:
+        raise HTTPException(404, str(exc)) from None
+    if body.lang is None and confident_official_language(text) is None and other_language(text):
+        return ChatResponse(
+            session_id=session_id, language="en", messages=[Message(type="text", text=OTHER_LANGUAGE_REPLY)]
+        )
+    metadata = {k: v for k, v in {"language": body.lang, "portal": body.portal}.items() if v}
+    try:
+        messages = await gateway.send(session_id, text, metadata)
+        slots = await gateway.slots(session_id)
+    except DialogueUnavailable as exc:
+        raise HTTPException(
+            503, f"The assistant is unavailable right now ({exc}). Please try again in a minute."
+        ) from None
+    language: Literal["en", "fr"] = "fr" if slots.get("language") == "fr" else "en"
+    return ChatResponse(session_id=session_id, language=language, messages=messages)

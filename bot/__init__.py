@@ -1,0 +1,1 @@
+"""The dialogue engine's Python side: the rasa_sdk action server and its actions."""

@@ -1,0 +1,84 @@
+"""Send people to a human, and never guess about someone's own immigration file."""
+
+from __future__ import annotations
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from bot.actions import resources
+from bot.actions.answer import source_of
+from bot.actions.texts import text
+from retrieval.search import Hit, SearchIndex
+
+# Content items (translation groups) that hold the contacts.
+IRCC_CONTACT = "ircc-account-status"
+AUTHORIZED_REPRESENTATIVES = "authorized-representatives"
+TWO_ONE_ONE = "211-ontario"
+
+
+def _item(index: SearchIndex, group: str, language: str) -> Hit | None:
+    return index.item(group, language) or index.item(group, "fr" if language == "en" else "en")
+
+
+def local_settlement_item(index: SearchIndex, region: str | None, language: str) -> Hit | None:
+    """The newcomer-services item of the user's municipality, if the index has one."""
+    if not region or not region.startswith("ON-"):
+        return None
+    return _item(index, f"{region.removeprefix('ON-')}-newcomer-services", language)
+
+
+class ActionHandoff(Action):
+    def name(self) -> str:
+        return "action_handoff"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        language = tracker.get_slot("language") or "en"
+        index = resources.index()
+        lines = [text("handoff_intro", language)]
+        contacts: list[Hit] = []
+        local = local_settlement_item(index, tracker.get_slot("region"), language)
+        if local:
+            lines.append(
+                "- "
+                + text(
+                    "handoff_local", language, place=tracker.get_slot("place") or "", title=local.title, url=local.url
+                )
+            )
+            contacts.append(local)
+        for group, key in ((TWO_ONE_ONE, "handoff_211"), (IRCC_CONTACT, "handoff_ircc")):
+            hit = _item(index, group, language)
+            if hit:
+                lines.append("- " + text(key, language, url=hit.url))
+                contacts.append(hit)
+        if not local:
+            lines.append(text("handoff_place", language))
+        dispatcher.utter_message(
+            json_message={
+                "type": "handoff",
+                "text": "\n".join(lines),
+                "sources": [source_of(h, index.taxonomy, language) for h in contacts],
+            }
+        )
+        # Marks the conversation so staff can find the ones where a person was asked for.
+        return [SlotSet("handoff_requested", True)]
+
+
+class ActionOwnCase(Action):
+    def name(self) -> str:
+        return "action_own_case"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        language = tracker.get_slot("language") or "en"
+        index = resources.index()
+        hits = [h for h in (_item(index, g, language) for g in (IRCC_CONTACT, AUTHORIZED_REPRESENTATIVES)) if h]
+        lines = [text("own_case", language), *(f"- {h.title} — {h.url}" for h in hits)]
+        dispatcher.utter_message(
+            json_message={
+                "type": "answer",
+                "text": "\n".join(lines),
+                "sources": [source_of(h, index.taxonomy, language) for h in hits],
+            }
+        )
+        return []

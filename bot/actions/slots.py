@@ -1,0 +1,78 @@
+"""Slots set after every user message: language, place and region, portal.
+
+Rasa calls `action_validate_slot_mappings` after each message for the slots
+whose mapping is `custom`; each `extract_<slot>` returns the new values.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import ValidationAction
+from rasa_sdk.types import DomainDict
+
+from bot.actions import resources
+from retrieval.language import confident_official_language
+
+LANGUAGE_WORDS = {"fr": {"fr", "french", "francais", "français"}, "en": {"en", "english", "anglais"}}
+
+
+def _metadata(tracker: Tracker) -> dict[str, Any]:
+    return dict((tracker.latest_message or {}).get("metadata") or {})
+
+
+def language_of_turn(tracker: Tracker) -> str | None:
+    """The language this message asks for: an explicit switch, the channel's choice, or what it is written in."""
+    message = tracker.latest_message or {}
+    intent = (message.get("intent") or {}).get("name")
+    if intent == "set_language":
+        for entity in message.get("entities") or []:
+            if entity.get("entity") == "language":
+                value = str(entity.get("value", "")).lower()
+                for code, words in LANGUAGE_WORDS.items():
+                    if value in words:
+                        return code
+    chosen = _metadata(tracker).get("language")
+    if chosen in ("en", "fr"):
+        return str(chosen)
+    return confident_official_language(message.get("text") or "")
+
+
+class ValidateSlotMappings(ValidationAction):
+    def name(self) -> str:
+        return "action_validate_slot_mappings"
+
+    async def extract_language(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        found = language_of_turn(tracker)
+        return {"language": found} if found and found != tracker.get_slot("language") else {}
+
+    async def extract_place(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        places = resources.gazetteer().find((tracker.latest_message or {}).get("text") or "")
+        if not places:
+            return {}
+        # The most specific place named (a city over its province).
+        place = max(places, key=lambda p: len(resources.index().taxonomy.region_ancestors(p.region)))
+        language = language_of_turn(tracker) or tracker.get_slot("language") or "en"
+        return {"place": place.name(language), "region": place.region}
+
+    async def extract_region(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return {}  # set together with `place`
+
+    async def extract_portal(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        portal = _metadata(tracker).get("portal")
+        return {"portal": portal} if portal in ("canada", "ontario") and portal != tracker.get_slot("portal") else {}
+
+    async def extract_handoff_requested(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return {}  # set by action_handoff

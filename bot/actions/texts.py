@@ -1,0 +1,87 @@
+"""Every string the actions show, in English and French."""
+
+from __future__ import annotations
+
+TEXTS: dict[str, dict[str, str]] = {
+    "responsible_federal": {
+        "en": "Level of government responsible: federal — {owner}.",
+        "fr": "Ordre de gouvernement responsable : fédéral — {owner}.",
+    },
+    "responsible_provincial": {
+        "en": "Level of government responsible: provincial — {owner}.",
+        "fr": "Ordre de gouvernement responsable : provincial — {owner}.",
+    },
+    "responsible_municipal": {
+        "en": "Level of government responsible: municipal — {owner}.",
+        "fr": "Ordre de gouvernement responsable : municipal — {owner}.",
+    },
+    "responsible_community": {
+        "en": "Offered by a community organization: {owner}.",
+        "fr": "Offert par un organisme communautaire : {owner}.",
+    },
+    "source": {"en": "Source: {title} — {url}", "fr": "Source : {title} — {url}"},
+    "other_language": {
+        "en": "This information is only available in French.",
+        "fr": "Cette information n'existe qu'en anglais.",
+    },
+    "not_sure": {
+        "en": "I'm not sure I have a good answer to that. Is it about one of these topics?",
+        "fr": "Je ne suis pas certain d'avoir une bonne réponse. Est-ce que c'est l'un de ces sujets?",
+    },
+    "not_sure_contact": {
+        "en": "You can also call or text 211 (free, confidential, in many languages) to be referred to the right service.",
+        "fr": "Vous pouvez aussi composer le 211 (gratuit, confidentiel, en plusieurs langues) pour être orienté vers le bon service.",
+    },
+    "helpful": {"en": "Helpful", "fr": "Utile"},
+    "not_helpful": {"en": "Not helpful", "fr": "Pas utile"},
+    "place_noted": {
+        "en": "Thanks, I'll use {place} for local information. What would you like to know?",
+        "fr": "Merci, j'utiliserai {place} pour l'information locale. Que voulez-vous savoir?",
+    },
+    "place_unknown": {
+        "en": "Which city or region do you live in, or plan to live in? For example: Toronto, Ottawa, Hamilton.",
+        "fr": "Dans quelle ville ou région habitez-vous, ou comptez-vous habiter? Par exemple : Toronto, Ottawa, Hamilton.",
+    },
+    "handoff_intro": {
+        "en": "I can't connect you to a person directly, but these people can help you:",
+        "fr": "Je ne peux pas vous mettre en contact directement avec une personne, mais ces personnes peuvent vous aider :",
+    },
+    "handoff_local": {
+        "en": "Settlement services near {place}: {title} — {url}",
+        "fr": "Services d'établissement près de {place} : {title} — {url}",
+    },
+    "handoff_211": {
+        "en": "211: free, confidential help finding community and social services, in many languages — {url}",
+        "fr": "211 : aide gratuite et confidentielle pour trouver des services communautaires et sociaux, en plusieurs langues — {url}",
+    },
+    "handoff_ircc": {
+        "en": "For your own immigration application: Immigration, Refugees and Citizenship Canada (IRCC) — {url}",
+        "fr": "Pour votre propre demande d'immigration : Immigration, Réfugiés et Citoyenneté Canada (IRCC) — {url}",
+    },
+    "handoff_place": {
+        "en": "Tell me your city and I can add the settlement services near you.",
+        "fr": "Dites-moi dans quelle ville vous êtes et j'ajouterai les services d'établissement près de chez vous.",
+    },
+    "own_case": {
+        "en": (
+            "I can't tell you what will happen with your own application: only Immigration, Refugees and "
+            "Citizenship Canada (IRCC) decides. You can check your application status online or contact IRCC "
+            "through its official channels. If you pay someone for immigration advice, make sure they are an "
+            "authorized representative: a lawyer or paralegal, a Quebec notary, or a licensed immigration consultant. "
+            "Please don't share your UCI or application number here."
+        ),
+        "fr": (
+            "Je ne peux pas vous dire ce qui arrivera à votre propre demande : seul Immigration, Réfugiés et "
+            "Citoyenneté Canada (IRCC) décide. Vous pouvez vérifier l'état de votre demande en ligne ou joindre "
+            "IRCC par ses canaux officiels. Si vous payez quelqu'un pour des conseils en immigration, assurez-vous "
+            "que c'est un représentant autorisé : avocat ou parajuriste, notaire du Québec ou consultant en "
+            "immigration titulaire d'un permis. Ne donnez pas votre IUC ni votre numéro de demande ici."
+        ),
+    },
+}
+
+
+def text(key: str, language: str, **values: str) -> str:
+    """The string `key` in `language` (English when the language is unknown)."""
+    variants = TEXTS[key]
+    return variants.get(language, variants["en"]).format(**values)

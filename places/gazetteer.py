@@ -1,0 +1,75 @@
+"""Find the places named in a message, with spaCy's PhraseMatcher over the gazetteer.
+
+Names are matched case- and accent-insensitively, including the common
+misspellings listed in `data/places/gazetteer.yml`. The most specific region
+wins when a message names several places.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import spacy
+from spacy.matcher import PhraseMatcher
+
+from retrieval.yamlio import load_yaml
+
+
+@dataclass(frozen=True)
+class Place:
+    id: str
+    en: str
+    fr: str
+    region: str
+
+    def name(self, language: str) -> str:
+        return self.fr if language == "fr" else self.en
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+class Gazetteer:
+    """Matches place names in text."""
+
+    def __init__(self, path: Path):
+        raw = load_yaml(path.read_text(encoding="utf-8"))
+        self.places = [Place(p["id"], p["en"], p["fr"], p["region"]) for p in raw["places"]]
+        self._by_id = {p.id: p for p in self.places}
+        # A blank pipeline: only the tokenizer is needed, no model.
+        self._nlp = spacy.blank("xx")
+        self._matcher = PhraseMatcher(self._nlp.vocab, attr="LOWER")
+        for entry in raw["places"]:
+            names = {entry["en"], entry["fr"], *entry.get("variants", [])}
+            patterns = [self._nlp.make_doc(_fold(name)) for name in names]
+            self._matcher.add(entry["id"], patterns)
+
+    def find(self, text: str) -> list[Place]:
+        """Every place named in the text, in order of appearance, without repeats."""
+        doc = self._nlp.make_doc(_fold(text[:2000]))
+        spans = sorted(
+            ((start, end, self._nlp.vocab.strings[match_id]) for match_id, start, end in self._matcher(doc)),
+            key=lambda m: (m[0], -(m[1] - m[0])),
+        )
+        found: list[Place] = []
+        last_end = -1
+        for start, end, place_id in spans:
+            if start < last_end:  # inside a longer match ("thunder bay" over "bay")
+                continue
+            last_end = end
+            place = self._by_id[place_id]
+            if place not in found:
+                found.append(place)
+        return found
+
+    def get(self, place_id: str) -> Place | None:
+        return self._by_id.get(place_id)
+
+    def by_name(self, name: str) -> Place | None:
+        """The place whose English or French name is exactly `name` (case and accents ignored)."""
+        folded = _fold(name)
+        return next((p for p in self.places if folded in (_fold(p.en), _fold(p.fr))), None)

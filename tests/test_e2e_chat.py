@@ -1,0 +1,141 @@
+"""The real rasa + actions + api, conversing in both languages, surviving a restart."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from tests.e2e import MODEL_DIR, running_stack
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory):
+    if not any(MODEL_DIR.glob("*.tar.gz")):
+        pytest.fail("no trained dialogue model in models/dialogue: run `make test` (it trains one when stale)")
+    with running_stack(tmp_path_factory.mktemp("stack")) as running:
+        yield running
+
+
+def say(stack, message: str, session_id: str | None = None, **extra) -> dict:
+    response = httpx.post(
+        f"{stack.api}/api/chat", json={"message": message, "session_id": session_id, **extra}, timeout=60
+    )
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def test_greeting_carries_the_privacy_notice_in_each_language(stack):
+    en = say(stack, "hello", lang="en")
+    assert en["language"] == "en" and "UCI" in en["messages"][0]["text"] and "SIN" in en["messages"][0]["text"]
+    fr = say(stack, "bonjour", lang="fr")
+    assert fr["language"] == "fr" and "IUC" in fr["messages"][0]["text"] and "NAS" in fr["messages"][0]["text"]
+    assert en["session_id"] != fr["session_id"]
+
+
+def test_question_answered_from_the_index_with_sources_and_feedback(stack):
+    reply = say(stack, "how do I get a social insurance number?")
+    answer = next(m for m in reply["messages"] if m["type"] == "answer")
+    assert answer["sources"][0]["url"].startswith("https://")
+    assert answer["sources"][0]["jurisdiction"] == "federal"
+    assert "Level of government responsible: federal" in answer["text"]
+    assert [b["payload"] for b in answer["buttons"]] == ['/feedback{"helpful": "yes"}', '/feedback{"helpful": "no"}']
+    thanks = say(stack, answer["buttons"][0]["payload"], reply["session_id"])
+    assert "feedback" in thanks["messages"][0]["text"].lower()
+
+
+def test_french_question_gets_french_answer(stack):
+    reply = say(stack, "comment obtenir mon numéro d'assurance sociale?")
+    assert reply["language"] == "fr"
+    answer = next(m for m in reply["messages"] if m["type"] == "answer")
+    assert answer["sources"][0]["language"] == "fr" and "Ordre de gouvernement responsable : fédéral" in answer["text"]
+
+
+def test_place_is_remembered_for_later_questions(stack):
+    first = say(stack, "I live in Ottawa")
+    assert "Ottawa" in first["messages"][0]["text"]
+    reply = say(stack, "where do I get a library card?", first["session_id"])
+    answer = next(m for m in reply["messages"] if m["type"] == "answer")
+    assert "ottawa" in answer["sources"][0]["url"].lower() or "ottawa" in answer["text"].lower()
+
+
+def test_switching_language(stack):
+    first = say(stack, "hello")
+    switched = say(stack, "en français svp", first["session_id"])
+    assert switched["language"] == "fr"
+    assert "français" in switched["messages"][0]["text"]
+
+
+def test_other_language_gets_a_bilingual_pointer_to_211(stack):
+    reply = say(stack, "¿Dónde puedo obtener una tarjeta de salud en Ontario?")
+    text = reply["messages"][0]["text"]
+    assert "211" in text and "English" in text and "français" in text
+
+
+def test_own_file_is_never_guessed(stack):
+    reply = say(stack, "will my PR application be approved?")
+    text = reply["messages"][0]["text"]
+    assert "only Immigration, Refugees and Citizenship Canada (IRCC) decides" in text
+    assert "authorized representative" in text
+
+
+def test_handoff_marks_the_conversation(stack):
+    first = say(stack, "I live in Hamilton")
+    reply = say(stack, "can I talk to a real person please", first["session_id"])
+    handoff = reply["messages"][0]
+    assert handoff["type"] == "handoff" and "211" in handoff["text"]
+    tracker = httpx.get(
+        f"http://127.0.0.1:{stack.ports['rasa']}/conversations/{first['session_id']}/tracker",
+        params={"token": "nwd-local-rasa-token", "include_events": "NONE"},
+    ).json()
+    assert tracker["slots"]["handoff_requested"] is True
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        ({"message": ""}, 422),
+        ({"message": "x" * 10000}, 422),
+        ({"message": "hi\x00\x07"}, 422),
+        ({"message": "hi", "session_id": "forged.session"}, 404),
+        ({"message": "hi", "session_id": "A" * 24 + "." + "B" * 22}, 404),
+        ({"message": "hi", "lang": "es"}, 422),
+        ({"text": "hi"}, 422),
+    ],
+)
+def test_bad_input_gets_a_clear_4xx(stack, body, status):
+    response = httpx.post(f"{stack.api}/api/chat", json=body, timeout=30)
+    assert response.status_code == status, response.text
+    assert response.json()["detail"]
+
+
+def test_non_json_body_is_422(stack):
+    response = httpx.post(
+        f"{stack.api}/api/chat", content=b"\xff\xfenot json", headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 422 and response.json()["detail"]
+
+
+def test_conversation_survives_a_rasa_restart_and_outage_is_a_quick_503(stack):
+    first = say(stack, "je veux parler français")
+    session = first["session_id"]
+    assert first["language"] == "fr"
+    stack.stop("rasa")
+    down = httpx.post(f"{stack.api}/api/chat", json={"message": "bonjour", "session_id": session}, timeout=30)
+    assert down.status_code == 503 and "unavailable" in down.json()["detail"]
+    assert down.elapsed.total_seconds() < 5
+    stack.start_rasa()
+    again = say(stack, "ok", session)
+    assert again["language"] == "fr"  # the language slot came back from the SQLite tracker store
+
+
+def test_action_server_down_is_a_quick_503(stack):
+    stack.stop("actions")
+    try:
+        response = httpx.post(f"{stack.api}/api/chat", json={"message": "how do I get a health card"}, timeout=30)
+        assert response.status_code == 503
+        assert "action server" in response.json()["detail"]
+        assert response.elapsed.total_seconds() < 5
+    finally:
+        stack.start_actions()
