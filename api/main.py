@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse
 
 from api.deps import get_api_settings, get_retrieval_settings
 from api.dialogue import RasaGateway
-from api.routes import chat, content, health, page, search
+from api.routes import chat, content, health, page, places, search, services
 from api.sessions import SessionIds, load_secret
 from api.state import AppState
 
@@ -37,6 +37,10 @@ def create_app(state: AppState | None = None) -> FastAPI:
         app.state.gateway = RasaGateway(
             settings.rasa_url, settings.actions_url, settings.rasa_timeout_seconds, settings.rasa_token
         )
+        if app.state.nwd.directory is None:
+            app.state.nwd.load_directory()
+        if app.state.nwd.places is None:
+            app.state.nwd.load_places()
         if state is None:
             app.state.nwd.load(get_retrieval_settings(), settings.build_index_if_missing)
             if app.state.nwd.problem:
@@ -61,6 +65,8 @@ def create_app(state: AppState | None = None) -> FastAPI:
 
     app.include_router(chat.router)
     app.include_router(search.router)
+    app.include_router(services.router)
+    app.include_router(places.router)
     app.include_router(page.router)
     app.include_router(content.router)
     app.include_router(health.router)

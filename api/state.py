@@ -25,6 +25,34 @@ class AppState:
     taxonomy: Taxonomy | None = None
     stats: dict[str, Any] = field(default_factory=dict)
     problem: str | None = None
+    directory: Any = None
+    directory_problem: str | None = None
+    places: Any = None
+    places_problem: str | None = None
+
+    def load_places(self) -> None:
+        """The place figures; a broken file is reported and the rest of the API still serves."""
+        from places.data import PlacesError, load_places
+        from retrieval.settings import ROOT
+
+        try:
+            self.places = load_places(ROOT / "data" / "places")
+            self.places_problem = None
+        except (PlacesError, OSError) as exc:
+            self.places_problem = str(exc)
+            log.error("the place data is broken; /api/places is unavailable")
+
+    def load_directory(self) -> None:
+        """The service directory; a broken file is reported and the rest of the API still serves."""
+        from services.directory import DirectoryError
+        from services.settings import load_default_directory
+
+        try:
+            self.directory = load_default_directory()
+            self.directory_problem = None
+        except (DirectoryError, OSError) as exc:
+            self.directory_problem = str(exc)
+            log.error("the service directory is broken; /api/services is unavailable")
 
     @property
     def ready(self) -> bool:

@@ -20,3 +20,5 @@ class BotSettings(BaseSettings):
     # the assistant says it is not sure instead of answering (see docs/dialogue.md).
     min_similarity: float = Field(default=0.84, ge=0.0, le=1.0)
     answer_words: int = Field(default=70, ge=20, le=300)
+    # Below this similarity to a need's examples, a "where do I..." question is answered from content instead.
+    min_need_similarity: float = Field(default=0.85, ge=0.0, le=1.0)

@@ -23,6 +23,8 @@ class Place:
     en: str
     fr: str
     region: str
+    # The id of the place's record in data/places (its figures), where it has one.
+    record: str | None = None
 
     def name(self, language: str) -> str:
         return self.fr if language == "fr" else self.en
@@ -36,9 +38,12 @@ def _fold(text: str) -> str:
 class Gazetteer:
     """Matches place names in text."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, extra: list[dict] | None = None):
+        """`extra`: more entries in the gazetteer's shape (e.g. every place that has figures)."""
         raw = load_yaml(path.read_text(encoding="utf-8"))
-        self.places = [Place(p["id"], p["en"], p["fr"], p["region"]) for p in raw["places"]]
+        known = {p["id"] for p in raw["places"]}
+        raw["places"] = [*raw["places"], *(e for e in extra or [] if e["id"] not in known)]
+        self.places = [Place(p["id"], p["en"], p["fr"], p["region"], p.get("record")) for p in raw["places"]]
         self._by_id = {p.id: p for p in self.places}
         # A blank pipeline: only the tokenizer is needed, no model.
         self._nlp = spacy.blank("xx")
@@ -68,6 +73,22 @@ class Gazetteer:
 
     def get(self, place_id: str) -> Place | None:
         return self._by_id.get(place_id)
+
+    def suggest(self, text: str, limit: int = 3) -> list[Place]:
+        """Places whose names look like the words of the text (for misspellings not listed)."""
+        import difflib
+
+        names: dict[str, Place] = {}
+        for place in self.places:
+            for name in (place.en, place.fr):
+                names.setdefault(_fold(name), place)
+        words = [w for w in _fold(text).replace(",", " ").replace("?", " ").split() if len(w) >= 4]
+        found: list[Place] = []
+        for word in words:
+            for match in difflib.get_close_matches(word, list(names), n=limit, cutoff=0.75):
+                if names[match] not in found:
+                    found.append(names[match])
+        return found[:limit]
 
     def by_name(self, name: str) -> Place | None:
         """The place whose English or French name is exactly `name` (case and accents ignored)."""

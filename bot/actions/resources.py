@@ -6,12 +6,17 @@ import threading
 from functools import lru_cache
 
 from bot.settings import BotSettings
+from places.data import PlaceBook, load_places
 from places.gazetteer import Gazetteer
 from retrieval.build import load_index
 from retrieval.search import SearchIndex
-from retrieval.settings import RetrievalSettings
+from retrieval.settings import ROOT, RetrievalSettings
+from services.directory import Directory
+from services.needs import NeedClassifier
+from services.router import ServiceRouter
+from services.settings import ServiceSettings, load_default_directory
 
-_lock = threading.Lock()
+_lock = threading.RLock()
 
 
 @lru_cache(maxsize=1)
@@ -31,5 +36,35 @@ def index() -> SearchIndex:
 
 
 @lru_cache(maxsize=1)
+def places() -> PlaceBook:
+    return load_places(ROOT / "data" / "places")
+
+
+@lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    return Gazetteer(settings().gazetteer_path)
+    # Every place with figures can be named too, even if the gazetteer file does not list it.
+    extra = [
+        {"id": p.id, "en": p.name.en, "fr": p.name.fr, "region": p.region or p.province, "record": p.id}
+        for p in places().places.values()
+    ]
+    return Gazetteer(settings().gazetteer_path, extra)
+
+
+@lru_cache(maxsize=1)
+def directory() -> Directory:
+    return load_default_directory()
+
+
+@lru_cache(maxsize=1)
+def router() -> ServiceRouter:
+    return ServiceRouter(directory())
+
+
+@lru_cache(maxsize=1)
+def _needs() -> NeedClassifier:
+    return NeedClassifier(directory().vocabulary, ServiceSettings().needs_path, index().encoder)
+
+
+def needs() -> NeedClassifier:
+    with _lock:
+        return _needs()

@@ -72,6 +72,16 @@ class ValidateSlotMappings(ValidationAction):
         portal = _metadata(tracker).get("portal")
         return {"portal": portal} if portal in ("canada", "ontario") and portal != tracker.get_slot("portal") else {}
 
+    async def extract_compared_places(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return {}  # set by action_compare_places
+
+    async def extract_pending_need(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return {}  # set by action_find_service
+
     async def extract_handoff_requested(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:

@@ -42,6 +42,37 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Which city or region do you live in, or plan to live in? For example: Toronto, Ottawa, Hamilton.",
         "fr": "Dans quelle ville ou région habitez-vous, ou comptez-vous habiter? Par exemple : Toronto, Ottawa, Hamilton.",
     },
+    "ask_place_for_service": {
+        "en": "{need}: where you go depends on where you live. Which city or region are you in?",
+        "fr": "{need} : l'endroit où vous adresser dépend de l'endroit où vous habitez. Dans quelle ville ou région êtes-vous?",
+    },
+    "place_did_you_mean": {
+        "en": "I'm not sure which place you mean. Did you mean: {places}?",
+        "fr": "Je ne suis pas certain de l'endroit. Vouliez-vous dire : {places}?",
+    },
+    "comparison_intro": {"en": "Comparing {places}:", "fr": "Comparaison de {places} :"},
+    "comparison_sources": {
+        "en": 'Each figure has its year and official source; "not available" means we could not confirm it.',
+        "fr": "Chaque donnée a son année et sa source officielle; « non disponible » veut dire que nous n'avons pas pu la confirmer.",
+    },
+    "compare_one_place": {
+        "en": "Which other place would you like to compare it with? You can name up to 4 places.",
+        "fr": "Avec quel autre endroit voulez-vous le comparer? Vous pouvez nommer jusqu'à 4 endroits.",
+    },
+    "ask_priorities": {
+        "en": "What matters most to you? Choose one or say it in your own words (for example: cheap rent, French, not too cold).",
+        "fr": "Qu'est-ce qui compte le plus pour vous? Choisissez ou dites-le dans vos mots (par exemple : loyer abordable, français, pas trop froid).",
+    },
+    "priority_payload": {"en": "where to live for", "fr": "où vivre pour"},
+    "recommend_intro": {
+        "en": "Places that match your priorities best, from official figures:",
+        "fr": "Les endroits qui répondent le mieux à vos priorités, selon des données officielles :",
+    },
+    "recommend_no_strength": {"en": "no clear strength", "fr": "aucune force nette"},
+    "recommend_how": {
+        "en": "Each place gets a score from 0 to 1 on each priority (best place = 1), averaged by your weights. Ask me to compare any of them.",
+        "fr": "Chaque endroit reçoit une note de 0 à 1 pour chaque priorité (le meilleur = 1), puis une moyenne selon vos poids. Demandez-moi de les comparer.",
+    },
     "handoff_intro": {
         "en": "I can't connect you to a person directly, but these people can help you:",
         "fr": "Je ne peux pas vous mettre en contact directement avec une personne, mais ces personnes peuvent vous aider :",

@@ -1,0 +1,118 @@
+"""Places to settle: list, one place, compare 2-4 places, recommend from priorities."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from pydantic import BaseModel, Field
+
+from places.compare import CompareError, compare, format_value, priorities_from_text, recommend
+from places.data import Place, PlaceBook
+from places.indicators import INDICATORS
+
+router = APIRouter(prefix="/api/places", tags=["places"])
+Lang = Literal["en", "fr"]
+
+
+def _book(request: Request) -> PlaceBook:
+    book: PlaceBook | None = request.app.state.nwd.places
+    if book is None:
+        raise HTTPException(503, f"the place data is not loaded: {request.app.state.nwd.places_problem}")
+    return book
+
+
+def place_card(place: Place, language: str) -> dict[str, Any]:
+    return {
+        "id": place.id,
+        "name": place.name.get(language),
+        "province": place.province,
+        "kind": place.kind,
+        "statcan_name": place.statcan_name,
+        "coordinates": place.coordinates.model_dump() if place.coordinates else None,
+        "indicators": {
+            key: {
+                "label": indicator.label.in_language(language),
+                "value": None if key not in place.indicators else place.indicators[key].value,
+                "display": format_value(place.indicators.get(key), language),
+                "unit": None if key not in place.indicators else place.indicators[key].unit,
+                "year": None if key not in place.indicators else place.indicators[key].year,
+                "source": None if key not in place.indicators else place.indicators[key].source.model_dump(),
+            }
+            for key, indicator in INDICATORS.items()
+        },
+    }
+
+
+@router.get("")
+def list_places(
+    request: Request, province: Annotated[str | None, Query(pattern=r"^[A-Z]{2}$")] = None, lang: Lang = "en"
+) -> dict[str, Any]:
+    """Every place with its figures; `not available` where a figure could not be confirmed."""
+    places = [p for p in _book(request).places.values() if province is None or p.province == province]
+    return {"count": len(places), "places": [place_card(p, lang) for p in sorted(places, key=lambda p: p.id)]}
+
+
+@router.get("/compare")
+def compare_places(
+    request: Request,
+    ids: Annotated[str, Query(description="2 to 4 place ids, comma-separated, e.g. ottawa,kingston.", max_length=300)],
+    lang: Lang = "en",
+    criteria: Annotated[str | None, Query(description="Only these criteria, comma-separated.", max_length=300)] = None,
+) -> dict[str, Any]:
+    """Side by side on every criterion: value, unit, year and source, and a plain summary."""
+    try:
+        result = compare(
+            _book(request),
+            [i.strip() for i in ids.split(",") if i.strip()],
+            lang,
+            [c.strip() for c in criteria.split(",") if c.strip()] if criteria else None,
+        )
+    except CompareError as exc:
+        status = 404 if "unknown place" in str(exc) else 422
+        raise HTTPException(status, str(exc)) from None
+    return result.as_dict(lang)
+
+
+class RecommendRequest(BaseModel):
+    priorities: dict[str, float] | None = Field(
+        default=None, description='Indicator -> weight 0..10, e.g. {"rent_2br": 2, "french_speakers_share": 1}.'
+    )
+    text: str | None = Field(default=None, max_length=500, description="Or in words: 'cheap rent, French'.")
+    provinces: list[str] | None = Field(default=None, max_length=13)
+    lang: Lang = "en"
+    top: int = Field(default=3, ge=1, le=10)
+
+
+@router.post("/recommend")
+def recommend_places(request: Request, body: RecommendRequest) -> dict[str, Any]:
+    """The best places for someone's priorities, with the reasons and the trade-offs of each."""
+    weights = dict(body.priorities or {})
+    if body.text:
+        for key, weight in priorities_from_text(body.text).items():
+            weights.setdefault(key, weight)
+    try:
+        found = recommend(_book(request), weights, body.lang, body.provinces, body.top)
+    except CompareError as exc:
+        raise HTTPException(422, str(exc)) from None
+    return {
+        "priorities": weights,
+        "recommendations": [
+            {
+                "place": {"id": r.place.id, "name": r.place.name.get(body.lang), "province": r.place.province},
+                "score": r.score,
+                "reasons": r.reasons,
+                "tradeoffs": r.tradeoffs,
+                "not_available": r.missing,
+            }
+            for r in found
+        ],
+    }
+
+
+@router.get("/{place_id}")
+def get_place(request: Request, place_id: str, lang: Lang = "en") -> dict[str, Any]:
+    place = _book(request).get(place_id)
+    if place is None:
+        raise HTTPException(404, f"place '{place_id}' not found; list them at /api/places")
+    return place_card(place, lang)

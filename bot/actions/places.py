@@ -1,0 +1,172 @@
+"""Where someone lives, and comparing places to settle."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from bot.actions import resources
+from bot.actions.services import route_need
+from bot.actions.texts import text
+from places.compare import CompareError, compare, priorities_from_text, recommend
+from places.indicators import INDICATORS
+
+
+def named_records(message: str) -> list[str]:
+    """Ids of the places with figures named in the message, in order."""
+    found = []
+    for place in resources.gazetteer().find(message):
+        if place.record and place.record not in found:
+            found.append(place.record)
+    return found
+
+
+def criteria_in(message: str) -> list[str]:
+    """Criteria the message asks about ("what about rent?")."""
+    return list(priorities_from_text(message))
+
+
+def comparison_message(ids: list[str], language: str, criteria: list[str] | None = None) -> dict[str, Any]:
+    result = compare(resources.places(), ids, language, criteria or None)
+    data = result.as_dict(language)
+    names = " / ".join(p["name"] for p in data["places"])
+    lines = [text("comparison_intro", language, places=names)]
+    for row in data["criteria"]:
+        values = "; ".join(
+            f"{p['name']} {cell['display']}" + (f" ({cell['year']})" if cell["year"] else "")
+            for p, cell in zip(data["places"], row["values"], strict=True)
+        )
+        lines.append(f"- {row['label']}: {values}")
+    if data["summary"]:
+        lines.append(data["summary"])
+    lines.append(text("comparison_sources", language))
+    return {"type": "comparison", "text": "\n".join(lines), "comparison": data}
+
+
+# What each priority button says back, in words the priority reader understands.
+PRIORITY_PAYLOADS = {
+    "rent_2br": {"en": "cheap rent", "fr": "loyer abordable"},
+    "unemployment_rate": {"en": "jobs", "fr": "emploi"},
+    "french_speakers_share": {"en": "French", "fr": "français"},
+    "january_mean_temp": {"en": "mild winter", "fr": "hiver doux"},
+    "immigrant_share": {"en": "diverse community", "fr": "communauté diversifiée"},
+}
+
+
+def priority_buttons(language: str) -> list[dict[str, str]]:
+    lang = "fr" if language == "fr" else "en"
+    return [
+        {
+            "title": INDICATORS[key].label.in_language(lang),
+            "payload": f"{text('priority_payload', lang)} {words[lang]}",
+        }
+        for key, words in PRIORITY_PAYLOADS.items()
+    ]
+
+
+def recommendation_message(weights: dict[str, float], language: str) -> dict[str, Any]:
+    found = recommend(resources.places(), weights, language, top=3)
+    lines = [text("recommend_intro", language)]
+    for n, r in enumerate(found, 1):
+        details = ", ".join(r.reasons[:3]) or text("recommend_no_strength", language)
+        if r.tradeoffs:
+            details += "; " + ", ".join(r.tradeoffs[:2])
+        lines.append(f"{n}. {r.place.name.get(language)} ({r.place.province}) — {details}")
+        if r.missing:
+            lines.append("   " + ", ".join(r.missing))
+    lines.append(text("recommend_how", language))
+    data = {
+        "places": [{"id": r.place.id, "name": r.place.name.get(language), "province": r.place.province} for r in found],
+        "priorities": weights,
+        "scores": [
+            {"place": r.place.id, "score": r.score, "reasons": r.reasons, "tradeoffs": r.tradeoffs} for r in found
+        ],
+    }
+    return {"type": "comparison", "text": "\n".join(lines), "comparison": data}
+
+
+class ActionComparePlaces(Action):
+    def name(self) -> str:
+        return "action_compare_places"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        language = tracker.get_slot("language") or "en"
+        message = (tracker.latest_message or {}).get("text") or ""
+        ids = named_records(message)
+        previous = list(tracker.get_slot("compared_places") or [])
+        criteria = criteria_in(message)
+        if len(ids) == 1 and previous:  # "and Kingston?"
+            ids = [*previous, ids[0]][-4:]
+        if not ids and previous and criteria:  # "what about rent?"
+            ids = previous
+        if len(ids) >= 2:
+            try:
+                dispatcher.utter_message(
+                    json_message=comparison_message(ids, language, criteria if ids == previous else None)
+                )
+            except CompareError as exc:
+                dispatcher.utter_message(text=str(exc))
+                return []
+            return [SlotSet("compared_places", ids[:4])]
+        if len(ids) == 1:
+            dispatcher.utter_message(text=text("compare_one_place", language))
+            return [SlotSet("compared_places", ids)]
+        unknown = resources.gazetteer().suggest(message)
+        if unknown and not criteria:
+            names = ", ".join(p.name(language) for p in unknown)
+            dispatcher.utter_message(
+                text=text("place_did_you_mean", language, places=names),
+                buttons=[{"title": p.name(language), "payload": p.name(language)} for p in unknown],
+            )
+            return []
+        weights = priorities_from_text(message)
+        if not weights:
+            dispatcher.utter_message(
+                json_message={
+                    "type": "choices",
+                    "text": text("ask_priorities", language),
+                    "buttons": priority_buttons(language),
+                }
+            )
+            return []
+        dispatcher.utter_message(json_message=recommendation_message(weights, language))
+        return []
+
+
+class ActionInformPlace(Action):
+    """The person says where they live (or a place): finish what was pending, or note the place."""
+
+    def name(self) -> str:
+        return "action_inform_place"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        language = tracker.get_slot("language") or "en"
+        message = (tracker.latest_message or {}).get("text") or ""
+        place, region = tracker.get_slot("place"), tracker.get_slot("region")
+        ids = named_records(message)
+        previous = list(tracker.get_slot("compared_places") or [])
+        if previous and ids:  # a comparison is going on: "and Kingston?"
+            merged = list(dict.fromkeys([*previous, *ids]))[-4:]
+            if len(merged) >= 2:
+                dispatcher.utter_message(json_message=comparison_message(merged, language))
+                return [SlotSet("compared_places", merged)]
+        if not place:
+            suggestions = resources.gazetteer().suggest(message)
+            if suggestions:
+                names = ", ".join(p.name(language) for p in suggestions)
+                dispatcher.utter_message(
+                    text=text("place_did_you_mean", language, places=names),
+                    buttons=[{"title": p.name(language), "payload": p.name(language)} for p in suggestions],
+                )
+            else:
+                dispatcher.utter_message(text=text("place_unknown", language))
+            return []
+        pending = tracker.get_slot("pending_need")
+        if pending and route_need(dispatcher, pending, region, language):
+            return [SlotSet("pending_need", None)]
+        dispatcher.utter_message(text=text("place_noted", language, place=place))
+        return []

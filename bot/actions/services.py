@@ -1,0 +1,75 @@
+"""Send people to the right service: the need from their words, resolved by place, status and language."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from bot.actions import resources
+from bot.actions.answer import ActionAnswer
+from bot.actions.texts import text
+from services.directory import DirectoryEntry
+from services.router import Route, RouteRequest
+
+# Needs whose answer depends on where the person lives.
+LOCAL_LEVELS = ("municipal", "community", "provincial")
+
+
+def service_card(entry: DirectoryEntry, language: str) -> dict[str, Any]:
+    service, org = entry.service, entry.organization
+    return {
+        "name": service.name.get(language),
+        "organization": org.name.get(language),
+        "jurisdiction": str(org.jurisdiction),
+        "url": service.url.get(language),
+        "phone": service.phone,
+        "description": service.description.get(language),
+        "access": list(service.access),
+    }
+
+
+def services_message(route: Route, language: str) -> dict[str, Any]:
+    """The `services` message: the chosen service first, then up to two alternatives."""
+    entries = [route.entry, *route.alternatives[:2]]
+    lines = [route.explanation]
+    for entry in entries:
+        card = service_card(entry, language)
+        contact = " — ".join(x for x in (card["url"], card["phone"]) if x)
+        lines.append(f"- {card['name']} ({card['organization']}): {contact}")
+    return {"type": "services", "text": "\n".join(lines), "services": [service_card(e, language) for e in entries]}
+
+
+def route_need(dispatcher: CollectingDispatcher, need: str, region: str | None, language: str) -> bool:
+    """Utter the services for a need; False when the directory has none for this place."""
+    route = resources.router().route(RouteRequest(need, region, None, language))
+    if route is None:
+        return False
+    dispatcher.utter_message(json_message=services_message(route, language))
+    return True
+
+
+class ActionFindService(Action):
+    def name(self) -> str:
+        return "action_find_service"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        language = tracker.get_slot("language") or "en"
+        message = (tracker.latest_message or {}).get("text") or ""
+        guess = resources.needs().classify(message)
+        if guess is None or guess.similarity < resources.settings().min_need_similarity:
+            # Not a need the directory knows: answer from the content index instead.
+            return await ActionAnswer().run(dispatcher, tracker, domain)
+        need = resources.directory().vocabulary.needs[guess.need]
+        region = tracker.get_slot("region")
+        if region is None and need.level in LOCAL_LEVELS:
+            dispatcher.utter_message(
+                text=text("ask_place_for_service", language, need=need.label.in_language(language))
+            )
+            return [SlotSet("pending_need", guess.need)]
+        if not route_need(dispatcher, guess.need, region, language):
+            return await ActionAnswer().run(dispatcher, tracker, domain)
+        return [SlotSet("pending_need", None)]

@@ -1,0 +1,243 @@
+"""Compare places side by side, and recommend places from someone's priorities. Transparent: every
+score comes with the figures behind it, and a missing figure is said to be missing, never guessed."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from places.data import Figure, Place, PlaceBook
+from places.indicators import INDICATORS, PRIORITY_WORDS
+
+MIN_COMPARE, MAX_COMPARE = 2, 4
+
+TEXT = {
+    "not_available": {"en": "not available", "fr": "non disponible"},
+    "yes": {"en": "yes", "fr": "oui"},
+    "no": {"en": "no", "fr": "non"},
+    "lowest": {"en": "{criterion}: lowest in {place} ({value})", "fr": "{criterion} : le plus bas à {place} ({value})"},
+    "highest": {
+        "en": "{criterion}: highest in {place} ({value})",
+        "fr": "{criterion} : le plus élevé à {place} ({value})",
+    },
+    "reason_good": {"en": "{criterion} {value}", "fr": "{criterion} {value}"},
+    "tradeoff": {"en": "but {criterion} {value}", "fr": "mais {criterion} {value}"},
+    "missing": {"en": "{criterion} not available", "fr": "{criterion} non disponible"},
+}
+
+
+class CompareError(ValueError):
+    """The request cannot be answered; the message says what to change."""
+
+
+def _t(key: str, language: str, **values: Any) -> str:
+    return TEXT[key]["fr" if language == "fr" else "en"].format(**values)
+
+
+def format_value(figure: Figure | None, language: str) -> str:
+    if figure is None:
+        return _t("not_available", language)
+    value = figure.value
+    if isinstance(value, bool):
+        return _t("yes" if value else "no", language)
+    if isinstance(value, float | int):
+        number = f"{value:,.0f}" if abs(value) >= 1000 else (f"{value:g}")
+        if language == "fr":
+            number = number.replace(",", "\u202f").replace(".", ",")
+        unit = f" {figure.unit}" if figure.unit and figure.unit not in ("people",) else ""
+        if figure.unit == "percent":
+            unit = " %"
+        return f"{number}{unit}"
+    return str(value)
+
+
+@dataclass(frozen=True)
+class PlaceComparison:
+    places: list[Place]
+    rows: list[dict[str, Any]]
+    summary: str
+
+    def as_dict(self, language: str) -> dict[str, Any]:
+        return {
+            "places": [{"id": p.id, "name": p.name.get(language), "province": p.province} for p in self.places],
+            "criteria": self.rows,
+            "summary": self.summary,
+        }
+
+
+def compare(
+    book: PlaceBook, ids: list[str], language: str = "en", criteria: list[str] | None = None
+) -> PlaceComparison:
+    """2 to 4 places side by side on every criterion (or the ones asked), with a plain summary."""
+    unique = list(dict.fromkeys(ids))
+    if len(unique) < MIN_COMPARE:
+        raise CompareError(f"ids: name at least {MIN_COMPARE} different places to compare (got {len(unique)})")
+    if len(unique) > MAX_COMPARE:
+        raise CompareError(f"ids: compare at most {MAX_COMPARE} places at a time (got {len(unique)}); pick fewer")
+    unknown = [i for i in unique if book.get(i) is None]
+    if unknown:
+        raise CompareError(f"ids: unknown place(s) {', '.join(unknown)}; list the places at /api/places")
+    if criteria:
+        bad = [c for c in criteria if c not in INDICATORS]
+        if bad:
+            raise CompareError(f"criteria: unknown {bad}; allowed: {', '.join(INDICATORS)}")
+    places = [book.places[i] for i in unique]
+    rows = []
+    summary: list[str] = []
+    for indicator in INDICATORS.values():
+        if criteria and indicator.id not in criteria:
+            continue
+        cells = []
+        for place in places:
+            figure = place.indicators.get(indicator.id)
+            cells.append(
+                {
+                    "place": place.id,
+                    "value": None if figure is None else figure.value,
+                    "display": format_value(figure, language),
+                    "unit": None if figure is None else figure.unit,
+                    "year": None if figure is None else figure.year,
+                    "source": None if figure is None else figure.source.model_dump(),
+                }
+            )
+        rows.append({"criterion": indicator.id, "label": indicator.label.in_language(language), "values": cells})
+        numeric = [
+            (p, p.indicators[indicator.id])
+            for p in places
+            if indicator.id in p.indicators
+            and isinstance(p.indicators[indicator.id].value, float | int)
+            and not isinstance(p.indicators[indicator.id].value, bool)
+        ]
+        if indicator.direction != 0 and len(numeric) >= 2 and indicator.id in _SUMMARY_CRITERIA:
+            low = min(numeric, key=lambda pf: float(pf[1].value))
+            high = max(numeric, key=lambda pf: float(pf[1].value))
+            if low[1].value != high[1].value:
+                label = indicator.label.in_language(language)
+                summary.append(
+                    _t(
+                        "lowest",
+                        language,
+                        criterion=label,
+                        place=low[0].name.get(language),
+                        value=format_value(low[1], language),
+                    )
+                )
+                summary.append(
+                    _t(
+                        "highest",
+                        language,
+                        criterion=label,
+                        place=high[0].name.get(language),
+                        value=format_value(high[1], language),
+                    )
+                )
+    return PlaceComparison(places, rows, "; ".join(summary[:6]) + ("." if summary else ""))
+
+
+_SUMMARY_CRITERIA = ("rent_2br", "unemployment_rate", "january_mean_temp", "french_speakers_share", "immigrant_share")
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def priorities_from_text(text: str) -> dict[str, float]:
+    """Weights for the indicators someone's words point to ("cheap rent, French, not too cold")."""
+    folded = _fold(text)
+    weights: dict[str, float] = {}
+    for indicator, words in PRIORITY_WORDS.items():
+        if any(re.search(rf"\b{re.escape(_fold(w))}\b", folded) for w in words):
+            weights[indicator] = 1.0
+    if "french_speakers_share" in weights:
+        weights.setdefault("fls_designated", 0.5)
+    return weights
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    place: Place
+    score: float
+    reasons: list[str]
+    tradeoffs: list[str]
+    missing: list[str]
+
+
+def recommend(
+    book: PlaceBook,
+    weights: dict[str, float],
+    language: str = "en",
+    provinces: list[str] | None = None,
+    top: int = 3,
+) -> list[Recommendation]:
+    """Normalise each weighted indicator to 0..1 across places (best = 1), sum by weight, explain."""
+    if not weights:
+        raise CompareError("priorities: none given; say what matters, e.g. rent, jobs, French, climate, community")
+    unknown = [k for k in weights if k not in INDICATORS]
+    if unknown:
+        raise CompareError(f"priorities: unknown {unknown}; allowed: {', '.join(INDICATORS)}")
+    if any(w < 0 or w > 10 for w in weights.values()) or not any(w > 0 for w in weights.values()):
+        raise CompareError("priorities: weights must be between 0 and 10, at least one above 0")
+    if not 1 <= top <= 10:
+        raise CompareError("top: must be between 1 and 10")
+    pool = [p for p in book.places.values() if not provinces or p.province in provinces]
+    if not pool:
+        raise CompareError(f"provinces: no place in {provinces}")
+    ranges: dict[str, tuple[float, float]] = {}
+    for key in weights:
+        values = [_numeric(p.indicators.get(key)) for p in pool]
+        present = [v for v in values if v is not None]
+        if present:
+            ranges[key] = (min(present), max(present))
+    results = []
+    for place in pool:
+        total = weight_sum = 0.0
+        reasons: list[tuple[float, str]] = []
+        tradeoffs: list[tuple[float, str]] = []
+        missing = []
+        for key, weight in weights.items():
+            indicator = INDICATORS[key]
+            label = indicator.label.in_language(language).lower() if language == "en" else indicator.label.fr.lower()
+            value = _numeric(place.indicators.get(key))
+            if value is None or key not in ranges:
+                missing.append(_t("missing", language, criterion=label))
+                continue
+            low, high = ranges[key]
+            normalised = 0.5 if high == low else (value - low) / (high - low)
+            if indicator.direction < 0:
+                normalised = 1 - normalised
+            total += weight * normalised
+            weight_sum += weight
+            shown = format_value(place.indicators[key], language)
+            if normalised >= 0.6:
+                reasons.append((normalised, _t("reason_good", language, criterion=label, value=shown)))
+            elif normalised <= 0.3:
+                tradeoffs.append((normalised, _t("tradeoff", language, criterion=label, value=shown)))
+        if weight_sum == 0:
+            continue
+        # Missing figures count as neither good nor bad, but weigh down the confidence of the score.
+        coverage = weight_sum / sum(weights.values())
+        score = (total / weight_sum) * (0.5 + 0.5 * coverage)
+        results.append(
+            Recommendation(
+                place,
+                round(score, 3),
+                [r for _, r in sorted(reasons, reverse=True)],
+                [t for _, t in sorted(tradeoffs)],
+                missing,
+            )
+        )
+    results.sort(key=lambda r: (-r.score, r.place.id))
+    return results[:top]
+
+
+def _numeric(figure: Figure | None) -> float | None:
+    if figure is None:
+        return None
+    if isinstance(figure.value, bool):
+        return 1.0 if figure.value else 0.0
+    if isinstance(figure.value, float | int):
+        return float(figure.value)
+    return None

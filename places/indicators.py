@@ -1,0 +1,69 @@
+"""The indicators a place can have, what they mean, and which way is better."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from retrieval.taxonomy import Label
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    label: Label
+    # +1: more is better for someone who cares about it; -1: less is better; 0: a yes/no or a name.
+    direction: int
+    kind: str = "number"  # number | flag | name
+
+
+INDICATORS: dict[str, Indicator] = {
+    i.id: i
+    for i in (
+        Indicator("population", Label("Population", "Population"), +1),
+        Indicator("population_growth", Label("Population growth", "Croissance de la population"), +1),
+        Indicator("immigrant_share", Label("Share of immigrants", "Proportion d'immigrants"), +1),
+        Indicator("french_speakers_share", Label("Share who speak French", "Proportion qui parle français"), +1),
+        Indicator("rent_2br", Label("Average rent, 2 bedrooms", "Loyer moyen, 2 chambres"), -1),
+        Indicator("unemployment_rate", Label("Unemployment rate", "Taux de chômage"), -1),
+        Indicator("january_mean_temp", Label("January mean temperature", "Température moyenne en janvier"), +1),
+        Indicator("annual_snowfall", Label("Annual snowfall", "Chutes de neige annuelles"), -1),
+        Indicator(
+            "fls_designated",
+            Label("French Language Services Act area", "Région désignée (Loi sur les services en français)"),
+            +1,
+            "flag",
+        ),
+        Indicator(
+            "welcoming_francophone_community",
+            Label("Welcoming Francophone Community", "Communauté francophone accueillante"),
+            +1,
+            "flag",
+        ),
+        Indicator("public_transit", Label("Public transit", "Transport en commun"), 0, "name"),
+        Indicator("settlement_services", Label("Newcomer settlement services", "Services d'établissement"), +1, "flag"),
+    )
+}
+
+# What people say they care about, in both languages, mapped to indicators.
+PRIORITY_WORDS: dict[str, tuple[str, ...]] = {
+    "rent_2br": (
+        "rent",
+        "cheap",
+        "afford",
+        "housing cost",
+        "loyer",
+        "pas cher",
+        "abordable",
+        "coût du logement",
+        "logement",
+    ),
+    "unemployment_rate": ("job", "jobs", "work", "employment", "emploi", "travail", "boulot", "job market"),
+    "french_speakers_share": ("french", "français", "francais", "francophone"),
+    "fls_designated": ("french services", "services en français", "services en francais"),
+    "january_mean_temp": ("cold", "warm", "mild", "winter", "froid", "chaud", "doux", "hiver"),
+    "annual_snowfall": ("snow", "neige"),
+    "immigrant_share": ("community", "diverse", "diversity", "immigrants", "communauté", "diversité", "diversifié"),
+    "population": ("big city", "large city", "grande ville", "metropolis", "métropole"),
+    "population_growth": ("growing", "growth", "croissance", "en croissance"),
+    "settlement_services": ("settlement", "newcomer services", "établissement", "services aux nouveaux arrivants"),
+}

@@ -1,0 +1,86 @@
+"""`python -m services validate | eval | export`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from retrieval.settings import ROOT
+
+app = typer.Typer(help="The service directory and the router.", no_args_is_help=True)
+
+
+@app.command()
+def validate() -> None:
+    """Load every organization file and validate the HSDS export against the official schemas."""
+    from services.directory import DirectoryError
+    from services.hsds import export_organizations, to_tables, validate_organizations, validate_tables
+    from services.settings import load_default_directory
+
+    try:
+        directory = load_default_directory()
+    except DirectoryError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from None
+    problems = []
+    for lang in ("en", "fr"):
+        records = export_organizations(directory, lang)
+        problems += validate_organizations(records) + validate_tables(to_tables(records))
+    for line in problems:
+        typer.echo(line, err=True)
+    state = "ok" if not problems else "INVALID"
+    typer.echo(f"{len(directory.organizations)} organizations, {len(directory.services)} services; HSDS: {state}")
+    if problems:
+        raise typer.Exit(2)
+
+
+@app.command("eval")
+def evaluate_cmd(
+    scenarios: Annotated[Path, typer.Option()] = ROOT / "data" / "eval" / "routing",
+    write: Annotated[Path | None, typer.Option(help="Markdown file whose routing table to replace.")] = None,
+) -> None:
+    """Routing accuracy on the development scenarios, per language."""
+    import re
+
+    from retrieval.encoders import get_encoder
+    from retrieval.settings import RetrievalSettings
+    from services.evaluation import evaluate, load_scenarios, markdown_table
+    from services.needs import NeedClassifier
+    from services.settings import ServiceSettings, load_default_directory
+
+    directory = load_default_directory()
+    items = load_scenarios(scenarios, directory)
+    settings = RetrievalSettings()
+    encoder = get_encoder(settings.encoder, settings.build_threads)
+    classifier = NeedClassifier(directory.vocabulary, ServiceSettings().needs_path, encoder)
+    rows, failures = evaluate(directory, items, lambda m: g.need if (g := classifier.classify(m)) else None)
+    table = markdown_table(rows)
+    header = f"{len(items)} scenarios over {len(directory.services)} services"
+    typer.echo(header)
+    typer.echo(table)
+    for line in failures:
+        typer.echo(f"  miss: {line}")
+    if write:
+        text = write.read_text(encoding="utf-8") if write.exists() else ""
+        block = f"<!-- routing:start -->\n{header}\n\n{table}\n<!-- routing:end -->"
+        if "<!-- routing:start -->" in text:
+            text = re.sub(r"<!-- routing:start -->.*?<!-- routing:end -->", lambda _: block, text, flags=re.S)
+        else:
+            text = text.rstrip() + "\n\n" + block + "\n"
+        write.write_text(text, encoding="utf-8")
+
+
+@app.command()
+def export(out: Path, lang: str = "en") -> None:
+    """Write the HSDS JSON export of the directory to a file."""
+    from services.hsds import export_organizations
+    from services.settings import load_default_directory
+
+    out.write_text(json.dumps(export_organizations(load_default_directory(), lang), ensure_ascii=False, indent=2))
+    typer.echo(f"wrote {out}")
+
+
+app(prog_name="python -m services")

@@ -1,0 +1,55 @@
+"""Which need a message is about: nearest example phrases, embedded with the index's encoder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from retrieval.encoders import Encoder
+from retrieval.yamlio import load_yaml
+from services.directory import Vocabulary
+
+
+@dataclass(frozen=True)
+class NeedGuess:
+    need: str
+    similarity: float
+    runner_up: str | None
+
+
+class NeedClassifier:
+    """k-nearest example phrases (both languages) per need; the best mean of the top 3 wins."""
+
+    def __init__(self, vocabulary: Vocabulary, needs_path: Path, encoder: Encoder):
+        raw = load_yaml(needs_path.read_text(encoding="utf-8"))["needs"]
+        self.encoder = encoder
+        self.labels: list[str] = []
+        texts: list[str] = []
+        for code, spec in raw.items():
+            if code not in vocabulary.needs:
+                continue
+            phrases = [
+                spec["en"],
+                spec["fr"],
+                *spec.get("examples", {}).get("en", []),
+                *spec.get("examples", {}).get("fr", []),
+            ]
+            for phrase in phrases:
+                self.labels.append(code)
+                texts.append(phrase)
+        self._matrix = encoder.encode_queries(texts) if texts else np.zeros((0, encoder.dim), np.float32)
+        self._labels = np.array(self.labels)
+
+    def classify(self, message: str) -> NeedGuess | None:
+        if not len(self.labels):
+            return None
+        vector = self.encoder.encode_queries([message])[0]
+        scores = self._matrix @ vector
+        per_need: dict[str, float] = {}
+        for code in set(self.labels):
+            best = np.sort(scores[self._labels == code])[-3:]
+            per_need[code] = float(best.mean())
+        ranked = sorted(per_need.items(), key=lambda kv: -kv[1])
+        return NeedGuess(ranked[0][0], round(ranked[0][1], 4), ranked[1][0] if len(ranked) > 1 else None)

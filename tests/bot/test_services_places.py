@@ -1,0 +1,94 @@
+"""find_service, compare_places and inform_place on saved trackers."""
+
+from __future__ import annotations
+
+import asyncio
+
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.actions.places import ActionComparePlaces, ActionInformPlace
+from bot.actions.services import ActionFindService
+from bot.actions.texts import TEXTS
+from tests.bot.conftest import saved_tracker
+
+DOMAIN: dict = {"slots": {}}
+
+
+def run(action, name):
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, saved_tracker(name), DOMAIN))
+    return dispatcher.messages, events
+
+
+def test_federal_need_is_routed_without_asking_the_place():
+    messages, events = run(ActionFindService(), "find_sin_en")
+    card = messages[0]["custom"]
+    assert card["type"] == "services"
+    assert card["text"].startswith("The SIN is federal")
+    assert card["services"][0]["jurisdiction"] == "federal" and card["services"][0]["url"].startswith("https://")
+    assert events == [SlotSet("pending_need", None)]
+
+
+def test_provincial_need_asks_for_the_place_and_remembers_the_need():
+    messages, events = run(ActionFindService(), "find_health_card_noplace_en")
+    assert "Which city or region are you in?" in messages[0]["text"]
+    assert events == [SlotSet("pending_need", "health-card")]
+
+
+def test_need_with_known_place_is_routed_in_french():
+    card = run(ActionFindService(), "find_health_card_ottawa_fr")[0][0]["custom"]
+    assert card["text"].startswith("La carte Santé relève des provinces")
+    assert card["services"][0]["jurisdiction"] == "provincial"
+
+
+def test_giving_the_place_finishes_the_pending_need():
+    messages, events = run(ActionInformPlace(), "inform_place_pending_health_card")
+    assert messages[0]["custom"]["type"] == "services"
+    assert events == [SlotSet("pending_need", None)]
+
+
+def test_two_named_places_are_compared_and_remembered():
+    messages, events = run(ActionComparePlaces(), "compare_two_en")
+    comparison = messages[0]["custom"]
+    assert comparison["type"] == "comparison"
+    assert [p["id"] for p in comparison["comparison"]["places"]] == ["ottawa", "kingston"]
+    assert len(comparison["comparison"]["criteria"]) == 12
+    assert "not available" in comparison["text"] or "Population" in comparison["text"]
+    assert events == [SlotSet("compared_places", ["ottawa", "kingston"])]
+
+
+def test_follow_up_adds_a_place_to_the_comparison():
+    messages, events = run(ActionInformPlace(), "compare_add_kingston")
+    assert [p["id"] for p in messages[0]["custom"]["comparison"]["places"]] == ["ottawa", "toronto", "kingston"]
+    assert events == [SlotSet("compared_places", ["ottawa", "toronto", "kingston"])]
+
+
+def test_follow_up_on_one_criterion():
+    comparison = run(ActionComparePlaces(), "compare_what_about_rent")[0][0]["custom"]["comparison"]
+    assert [row["criterion"] for row in comparison["criteria"]] == ["rent_2br"]
+
+
+def test_no_places_no_priorities_asks_with_buttons_in_french():
+    message = run(ActionComparePlaces(), "compare_no_places_no_priorities_fr")[0][0]["custom"]
+    assert message["type"] == "choices" and message["text"] == TEXTS["ask_priorities"]["fr"]
+    assert message["buttons"][0]["title"] == "Loyer moyen, 2 chambres"
+
+
+def test_priorities_give_recommendations_with_reasons():
+    message = run(ActionComparePlaces(), "compare_priorities_en")[0][0]["custom"]
+    assert message["type"] == "comparison"
+    assert len(message["comparison"]["places"]) == 3
+    assert message["comparison"]["priorities"]["french_speakers_share"] == 1.0
+
+
+def test_misspelt_places_get_a_question_with_the_nearest():
+    messages, _ = run(ActionComparePlaces(), "compare_misspelt")
+    assert "Did you mean" in messages[0]["text"]
+    assert {b["title"] for b in messages[0]["buttons"]} >= {"Kingston"}
+
+
+def test_one_place_asks_for_another():
+    messages, events = run(ActionComparePlaces(), "compare_one_place")
+    assert messages[0]["text"] == TEXTS["compare_one_place"]["en"]
+    assert events == [SlotSet("compared_places", ["halifax"])]

@@ -1,0 +1,114 @@
+"""Comparison and recommendation on small made-up places (the logic, not the figures)."""
+
+from __future__ import annotations
+
+import pytest
+
+from places.compare import CompareError, compare, format_value, priorities_from_text, recommend
+from places.data import Figure, Place, PlaceBook
+
+SRC = {"title": "Test source", "url": "https://example.org/source"}
+
+
+def place(pid: str, **figures) -> Place:
+    indicators = {k: Figure(value=v, unit=u, year=2021, source=SRC) for k, (v, u) in figures.items()}
+    return Place(id=pid, name={"en": pid.title(), "fr": pid.title()}, province="ON", kind="CMA", indicators=indicators)
+
+
+BOOK = PlaceBook(
+    {
+        "alpha": place(
+            "alpha",
+            rent_2br=(1800.0, "CAD per month"),
+            unemployment_rate=(6.0, "percent"),
+            january_mean_temp=(-6.0, "°C"),
+            french_speakers_share=(10.0, "percent"),
+        ),
+        "beta": place(
+            "beta",
+            rent_2br=(1200.0, "CAD per month"),
+            unemployment_rate=(8.0, "percent"),
+            january_mean_temp=(-13.0, "°C"),
+            french_speakers_share=(40.0, "percent"),
+        ),
+        "gamma": place("gamma", rent_2br=(1500.0, "CAD per month"), january_mean_temp=(-9.0, "°C")),
+        "delta": place("delta"),
+        "epsilon": place("epsilon"),
+    }
+)
+
+
+def test_compare_shows_every_criterion_with_not_available_for_gaps():
+    result = compare(BOOK, ["alpha", "gamma"], "en")
+    rent = next(r for r in result.rows if r["criterion"] == "rent_2br")
+    assert [c["display"] for c in rent["values"]] == ["1,800 CAD per month", "1,500 CAD per month"]
+    assert rent["values"][0]["year"] == 2021 and rent["values"][0]["source"]["url"] == SRC["url"]
+    jobs = next(r for r in result.rows if r["criterion"] == "unemployment_rate")
+    assert [c["display"] for c in jobs["values"]] == ["6 %", "not available"]
+    assert len(result.rows) == 12
+
+
+def test_compare_summary_names_the_main_differences_in_french():
+    result = compare(BOOK, ["alpha", "beta"], "fr")
+    assert "Loyer moyen, 2 chambres : le plus bas à Beta (1\u202f200 CAD per month)" in result.summary
+    assert "non disponible" not in result.summary
+
+
+@pytest.mark.parametrize(
+    ("ids", "message"),
+    [
+        (["alpha"], "at least 2"),
+        (["alpha", "alpha"], "at least 2"),
+        (["alpha", "beta", "gamma", "delta", "epsilon"], "at most 4"),
+        (["alpha", "atlantis"], "unknown place(s) atlantis"),
+    ],
+)
+def test_compare_bad_requests_say_what_to_fix(ids, message):
+    with pytest.raises(CompareError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        compare(BOOK, ids)
+
+
+def test_priorities_from_words_in_both_languages():
+    assert priorities_from_text("cheap rent, French, work in health care, not too cold") == {
+        "rent_2br": 1.0,
+        "unemployment_rate": 1.0,
+        "french_speakers_share": 1.0,
+        "january_mean_temp": 1.0,
+        "fls_designated": 0.5,
+    }
+    assert set(priorities_from_text("un loyer abordable et pas trop froid")) == {"rent_2br", "january_mean_temp"}
+    assert priorities_from_text("hello there") == {}
+
+
+def test_recommend_ranks_by_weighted_normalised_scores_and_explains():
+    top = recommend(BOOK, {"rent_2br": 1.0, "french_speakers_share": 1.0}, "en", top=3)
+    assert [r.place.id for r in top][:2] == ["beta", "gamma"]
+    assert any("rent" in reason for reason in top[0].reasons)
+    assert top[1].missing == ["share who speak french not available"]
+    alpha = next(r for r in recommend(BOOK, {"rent_2br": 1.0}, "en", top=5) if r.place.id == "alpha")
+    assert alpha.tradeoffs and "rent" in alpha.tradeoffs[0]
+
+
+def test_places_without_any_figure_asked_for_are_not_recommended():
+    ids = [r.place.id for r in recommend(BOOK, {"unemployment_rate": 1.0}, "en", top=10)]
+    assert set(ids) == {"alpha", "beta"}
+
+
+@pytest.mark.parametrize(
+    ("weights", "message"),
+    [
+        ({}, "none given"),
+        ({"sunshine": 1.0}, "unknown"),
+        ({"rent_2br": -1.0}, "between 0 and 10"),
+        ({"rent_2br": 0.0}, "at least one"),
+    ],
+)
+def test_recommend_bad_priorities(weights, message):
+    with pytest.raises(CompareError, match=message):
+        recommend(BOOK, weights)
+
+
+def test_format_value():
+    assert format_value(None, "fr") == "non disponible"
+    assert format_value(Figure(value=True, year=2024, source=SRC), "fr") == "oui"
+    assert format_value(Figure(value=-10.3, unit="°C", year="1981-2010", source=SRC), "fr") == "-10,3 °C"
