@@ -52,8 +52,10 @@ test: setup index dialogue
 	@$(VENV_RASA)/bin/rasa test core --model models/dialogue --stories tests/stories --endpoints endpoints.yml --fail-on-prediction-errors --out var/rasa-test-results --quiet
 	@$(PY) -m pytest
 
-eval: venv venv-rasa
+eval: venv venv-rasa index
 	@$(PY) -m retrieval eval --write docs/retrieval.md
+	@$(PY) -m services eval --write docs/services.md
+	@$(PY) -m places report --write docs/places.md
 	@scripts/eval-nlu
 
 bench: setup index dialogue

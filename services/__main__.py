@@ -56,7 +56,7 @@ def evaluate_cmd(
     settings = RetrievalSettings()
     encoder = get_encoder(settings.encoder, settings.build_threads)
     classifier = NeedClassifier(directory.vocabulary, ServiceSettings().needs_path, encoder)
-    rows, failures = evaluate(directory, items, lambda m: g.need if (g := classifier.classify(m)) else None)
+    rows, failures = evaluate(directory, items, lambda m, lang: g.need if (g := classifier.classify(m, lang)) else None)
     table = markdown_table(rows)
     header = f"{len(items)} scenarios over {len(directory.services)} services"
     typer.echo(header)

@@ -61,7 +61,7 @@ class RoutingScores:
 
 
 def evaluate(
-    directory: Directory, scenarios: list[Scenario], classify: Callable[[str], str | None] | None = None
+    directory: Directory, scenarios: list[Scenario], classify: Callable[[str, str], str | None] | None = None
 ) -> tuple[list[RoutingScores], list[str]]:
     router = ServiceRouter(directory)
     failures: list[str] = []
@@ -78,7 +78,7 @@ def evaluate(
             if got != s.service:
                 failures.append(f"{s.origin}: routed to {got}, expected {s.service}")
             if classify is not None:
-                guessed = classify(s.message)
+                guessed = classify(s.message, s.lang)
                 need_ok += guessed == s.need
                 if guessed is not None:
                     end = router.route(RouteRequest(guessed, s.place, s.status, s.lang))

@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 
 from retrieval.encoders import Encoder
+from retrieval.lexical import BM25Ranker
 from retrieval.yamlio import load_yaml
 from services.directory import Vocabulary
 
@@ -20,9 +21,13 @@ class NeedGuess:
 
 
 class NeedClassifier:
-    """k-nearest example phrases (both languages) per need; the best mean of the top 3 wins."""
+    """Nearest example phrases per need (dense, both languages), plus BM25 over each need's words.
 
-    def __init__(self, vocabulary: Vocabulary, needs_path: Path, encoder: Encoder):
+    The dense part catches paraphrases; the lexical part catches the names people
+    use (OHIP, NAS, CLIC, "permis de conduire") that a small encoder may blur.
+    """
+
+    def __init__(self, vocabulary: Vocabulary, needs_path: Path, encoder: Encoder, lexical_weight: float = 0.05):
         raw = load_yaml(needs_path.read_text(encoding="utf-8"))["needs"]
         self.encoder = encoder
         self.labels: list[str] = []
@@ -41,15 +46,31 @@ class NeedClassifier:
                 texts.append(phrase)
         self._matrix = encoder.encode_queries(texts) if texts else np.zeros((0, encoder.dim), np.float32)
         self._labels = np.array(self.labels)
+        self.lexical_weight = lexical_weight
+        self._codes = sorted(set(self.labels))
+        self._lexical = {
+            lang: BM25Ranker(
+                [" ".join(t for t, c in zip(texts, self.labels, strict=True) if c == code) for code in self._codes],
+                lang,
+            )
+            for lang in ("en", "fr")
+        }
 
-    def classify(self, message: str) -> NeedGuess | None:
+    def classify(self, message: str, language: str = "en") -> NeedGuess | None:
         if not len(self.labels):
             return None
         vector = self.encoder.encode_queries([message])[0]
         scores = self._matrix @ vector
         per_need: dict[str, float] = {}
-        for code in set(self.labels):
+        for code in self._codes:
             best = np.sort(scores[self._labels == code])[-3:]
             per_need[code] = float(best.mean())
+        lexical = self._lexical["fr" if language == "fr" else "en"].rank(
+            message, np.ones(len(self._codes), dtype=bool), len(self._codes)
+        )
+        if lexical:
+            top = lexical[0][1]
+            for row, value in lexical:
+                per_need[self._codes[row]] += self.lexical_weight * value / top
         ranked = sorted(per_need.items(), key=lambda kv: -kv[1])
         return NeedGuess(ranked[0][0], round(ranked[0][1], 4), ranked[1][0] if len(ranked) > 1 else None)

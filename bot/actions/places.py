@@ -166,7 +166,7 @@ class ActionInformPlace(Action):
                 dispatcher.utter_message(text=text("place_unknown", language))
             return []
         pending = tracker.get_slot("pending_need")
-        if pending and route_need(dispatcher, pending, region, language):
+        if pending and route_need(dispatcher, pending, region, language, tracker.get_slot("status")):
             return [SlotSet("pending_need", None)]
         dispatcher.utter_message(text=text("place_noted", language, place=place))
         return []

@@ -43,9 +43,22 @@ def services_message(route: Route, language: str) -> dict[str, Any]:
     return {"type": "services", "text": "\n".join(lines), "services": [service_card(e, language) for e in entries]}
 
 
-def route_need(dispatcher: CollectingDispatcher, need: str, region: str | None, language: str) -> bool:
+def route_need(
+    dispatcher: CollectingDispatcher, need: str, region: str | None, language: str, status: str | None = None
+) -> bool:
     """Utter the services for a need; False when the directory has none for this place."""
-    route = resources.router().route(RouteRequest(need, region, None, language))
+    router = resources.router()
+    route = router.route(RouteRequest(need, region, status, language))
+    if route is None and status:
+        # Something exists, but not for this status: say so, and where else to turn.
+        other = router.route(RouteRequest(need, region, None, language))
+        if other is None:
+            return False
+        label = resources.directory().vocabulary.statuses[status].in_language(language)
+        message = services_message(other, language)
+        message["text"] = text("not_for_status", language, status=label) + "\n" + message["text"]
+        dispatcher.utter_message(json_message=message)
+        return True
     if route is None:
         return False
     dispatcher.utter_message(json_message=services_message(route, language))
@@ -59,7 +72,7 @@ class ActionFindService(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         language = tracker.get_slot("language") or "en"
         message = (tracker.latest_message or {}).get("text") or ""
-        guess = resources.needs().classify(message)
+        guess = resources.needs().classify(message, language)
         if guess is None or guess.similarity < resources.settings().min_need_similarity:
             # Not a need the directory knows: answer from the content index instead.
             return await ActionAnswer().run(dispatcher, tracker, domain)
@@ -70,6 +83,6 @@ class ActionFindService(Action):
                 text=text("ask_place_for_service", language, need=need.label.in_language(language))
             )
             return [SlotSet("pending_need", guess.need)]
-        if not route_need(dispatcher, guess.need, region, language):
+        if not route_need(dispatcher, guess.need, region, language, tracker.get_slot("status")):
             return await ActionAnswer().run(dispatcher, tracker, domain)
         return [SlotSet("pending_need", None)]

@@ -15,6 +15,7 @@ from rasa_sdk.types import DomainDict
 
 from bot.actions import resources
 from retrieval.language import confident_official_language
+from services.status import stated_status
 
 LANGUAGE_WORDS = {"fr": {"fr", "french", "francais", "français"}, "en": {"en", "english", "anglais"}}
 
@@ -71,6 +72,12 @@ class ValidateSlotMappings(ValidationAction):
     ) -> dict[str, Any]:
         portal = _metadata(tracker).get("portal")
         return {"portal": portal} if portal in ("canada", "ontario") and portal != tracker.get_slot("portal") else {}
+
+    async def extract_status(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        found = stated_status((tracker.latest_message or {}).get("text") or "")
+        return {"status": found} if found and found != tracker.get_slot("status") else {}
 
     async def extract_compared_places(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

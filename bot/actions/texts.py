@@ -46,6 +46,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{need}: where you go depends on where you live. Which city or region are you in?",
         "fr": "{need} : l'endroit où vous adresser dépend de l'endroit où vous habitez. Dans quelle ville ou région êtes-vous?",
     },
+    "not_for_status": {
+        "en": "The services below are not open to people with your status ({status}); check their eligibility, or call 211 to find help that is.",
+        "fr": "Les services ci-dessous ne sont pas offerts aux personnes de votre statut ({status}); vérifiez leurs conditions ou composez le 211 pour trouver de l'aide qui l'est.",
+    },
     "place_did_you_mean": {
         "en": "I'm not sure which place you mean. Did you mean: {places}?",
         "fr": "Je ne suis pas certain de l'endroit. Vouliez-vous dire : {places}?",

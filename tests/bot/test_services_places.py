@@ -92,3 +92,14 @@ def test_one_place_asks_for_another():
     messages, events = run(ActionComparePlaces(), "compare_one_place")
     assert messages[0]["text"] == TEXTS["compare_one_place"]["en"]
     assert events == [SlotSet("compared_places", ["halifax"])]
+
+
+def test_settlement_help_for_a_permanent_resident():
+    card = run(ActionFindService(), "find_settlement_pr_ottawa")[0][0]["custom"]
+    assert card["type"] == "services" and card["text"].startswith("Settlement services are funded by IRCC")
+
+
+def test_settlement_help_for_a_citizen_says_it_is_not_open_to_them():
+    card = run(ActionFindService(), "find_settlement_citizen_ottawa")[0][0]["custom"]
+    assert "not open to people with your status (Canadian citizen)" in card["text"]
+    assert "211" in card["text"]
