@@ -20,6 +20,7 @@ from bench import percentile
 from retrieval.build import build_index, load_index
 from retrieval.corpus import load_corpus
 from retrieval.evaluation import load_questions
+from retrieval.report import write_block
 from retrieval.search import Mode
 from retrieval.settings import ROOT, RetrievalSettings
 
@@ -112,7 +113,7 @@ def main() -> None:
     text = "\n".join(lines)
     print(text)
     out = ROOT / "docs" / "bench.md"
-    out.write_text("# Benchmarks\n\nProduced by `make bench`; numbers as measured, not targets.\n\n" + text + "\n")
+    write_block(out, "search", text, heading="## Search and index build")
     print(f"\nwrote {out.relative_to(ROOT)}")
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import httpx
 
 from bench import percentile
+from retrieval.report import write_block
 from retrieval.settings import ROOT
 from tests.e2e import running_stack
 
@@ -78,14 +79,7 @@ def main() -> None:
                     f"{percentile(samples, 95):.0f} | {len(samples) / elapsed:.1f} |"
                 )
                 print(lines[-1], flush=True)
-    out = ROOT / "docs" / "bench.md"
-    text = out.read_text(encoding="utf-8") if out.exists() else "# Benchmarks\n"
-    block = "<!-- chat:start -->\n## Chat\n\n" + "\n".join(lines) + "\n<!-- chat:end -->"
-    if "<!-- chat:start -->" in text:
-        text = text.split("<!-- chat:start -->")[0] + block + text.split("<!-- chat:end -->")[1]
-    else:
-        text = text.rstrip() + "\n\n" + block + "\n"
-    out.write_text(text, encoding="utf-8")
+    write_block(ROOT / "docs" / "bench.md", "chat", "\n".join(lines), heading="## Chat")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import sys
 from functools import partial
 from pathlib import Path
@@ -14,6 +13,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from retrieval.report import write_block
 from retrieval.settings import ROOT, EncoderName, RetrievalSettings
 
 app = typer.Typer(help="The shared content index of No Wrong Door.", no_args_is_help=True)
@@ -187,13 +187,7 @@ def evaluate_cmd(
     console.print(header)
     console.print(table, markup=False, highlight=False)
     if write:
-        text = write.read_text(encoding="utf-8") if write.exists() else ""
-        block = f"<!-- eval:start -->\n{header}\n\n{table}\n<!-- eval:end -->"
-        if "<!-- eval:start -->" in text:
-            text = re.sub(r"<!-- eval:start -->.*?<!-- eval:end -->", lambda _: block, text, flags=re.S)
-        else:
-            text = text.rstrip() + "\n\n" + block + "\n"
-        write.write_text(text, encoding="utf-8")
+        write_block(write, "eval", f"{header}\n\n{table}")
         console.print(f"wrote the table to {write}")
 
 

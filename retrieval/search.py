@@ -108,6 +108,26 @@ class PassageRecord:
             else item.last_reviewed,
         )
 
+    def to_hit(self, score: float, similarity: float | None = None) -> Hit:
+        """This passage as a search result for its item."""
+        return Hit(
+            id=self.item_id,
+            translation=self.translation,
+            title=self.title,
+            text=self.text,
+            url=self.url,
+            language=self.language,
+            jurisdiction=self.jurisdiction,
+            owner=self.owner,
+            topics=self.topics,
+            regions=self.regions,
+            last_reviewed=self.last_reviewed,
+            score=score,
+            passage_id=self.passage_id,
+            heading=self.heading,
+            similarity=similarity,
+        )
+
     def indexed_text(self) -> str:
         heading = f" — {self.heading}" if self.heading else ""
         return f"{self.title}{heading}\n{self.text}"
@@ -154,22 +174,7 @@ class SearchIndex:
         """The first passage of one item, by translation group and language (None if absent)."""
         for p in self.passages:
             if p.translation == translation and p.language == language:
-                return Hit(
-                    id=p.item_id,
-                    translation=p.translation,
-                    title=p.title,
-                    text=p.text,
-                    url=p.url,
-                    language=p.language,
-                    jurisdiction=p.jurisdiction,
-                    owner=p.owner,
-                    topics=p.topics,
-                    regions=p.regions,
-                    last_reviewed=p.last_reviewed,
-                    score=0.0,
-                    passage_id=p.passage_id,
-                    heading=p.heading,
-                )
+                return p.to_hit(score=0.0)
         return None
 
     def _allowed(self, language: str, filters: SearchFilters) -> np.ndarray:
@@ -250,25 +255,8 @@ class SearchIndex:
             if p.item_id in seen:
                 continue
             seen.add(p.item_id)
-            hits.append(
-                Hit(
-                    id=p.item_id,
-                    translation=p.translation,
-                    title=p.title,
-                    text=p.text,
-                    url=p.url,
-                    language=p.language,
-                    jurisdiction=p.jurisdiction,
-                    owner=p.owner,
-                    topics=p.topics,
-                    regions=p.regions,
-                    last_reviewed=p.last_reviewed,
-                    score=round(score, 6),
-                    passage_id=p.passage_id,
-                    heading=p.heading,
-                    similarity=round(similarities[row], 4) if row in similarities else None,
-                )
-            )
+            similarity = round(similarities[row], 4) if row in similarities else None
+            hits.append(p.to_hit(score=round(score, 6), similarity=similarity))
             if len(hits) == k:
                 break
         return SearchResult(hits=hits, language=used, language_fallback=fallback)

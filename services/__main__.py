@@ -43,9 +43,8 @@ def evaluate_cmd(
     write: Annotated[Path | None, typer.Option(help="Markdown file whose routing table to replace.")] = None,
 ) -> None:
     """Routing accuracy on the development scenarios, per language."""
-    import re
-
     from retrieval.encoders import get_encoder
+    from retrieval.report import write_block
     from retrieval.settings import RetrievalSettings
     from services.evaluation import evaluate, load_scenarios, markdown_table
     from services.needs import NeedClassifier
@@ -64,13 +63,7 @@ def evaluate_cmd(
     for line in failures:
         typer.echo(f"  miss: {line}")
     if write:
-        text = write.read_text(encoding="utf-8") if write.exists() else ""
-        block = f"<!-- routing:start -->\n{header}\n\n{table}\n<!-- routing:end -->"
-        if "<!-- routing:start -->" in text:
-            text = re.sub(r"<!-- routing:start -->.*?<!-- routing:end -->", lambda _: block, text, flags=re.S)
-        else:
-            text = text.rstrip() + "\n\n" + block + "\n"
-        write.write_text(text, encoding="utf-8")
+        write_block(write, "routing", f"{header}\n\n{table}")
 
 
 @app.command()

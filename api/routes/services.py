@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response
 
+from services.cards import service_card
 from services.directory import Directory, DirectoryEntry
 from services.hsds import datapackage_zip, export_organizations, to_tables
 from services.router import RouteRequest, RoutingError, ServiceRouter
@@ -22,29 +23,8 @@ def _directory(request: Request) -> Directory:
     return directory
 
 
-def service_card(entry: DirectoryEntry, language: str) -> dict[str, Any]:
-    """A service as the API and the chat show it."""
-    service, org = entry.service, entry.organization
-    return {
-        "id": service.id,
-        "name": service.name.get(language),
-        "organization": org.name.get(language),
-        "jurisdiction": str(org.jurisdiction),
-        "url": service.url.get(language),
-        "phone": service.phone,
-        "description": service.description.get(language),
-        "access": list(service.access),
-        "languages": list(service.languages),
-        "regions": list(service.regions),
-        "needs": list(service.needs),
-        "statuses": list(service.statuses),
-        "eligibility": service.eligibility.get(language) if service.eligibility else None,
-        "application_process": service.application_process.get(language) if service.application_process else None,
-        "required_documents": service.required_documents.get(language) if service.required_documents else [],
-        "fees": service.fees.get(language) if service.fees else None,
-        "source": {"title": service.source.title, "url": service.source.url},
-        "last_verified": service.last_verified.isoformat(),
-    }
+def card(entry: DirectoryEntry, language: str) -> dict[str, Any]:
+    return service_card(entry, language, detailed=True)
 
 
 def _check_codes(directory: Directory, need: str | None, region: str | None, status: str | None) -> None:
@@ -71,7 +51,7 @@ def list_services(
     _check_codes(directory, need, place, status)
     chain = set(directory.vocabulary.taxonomy.region_ancestors(place)) if place else None
     results = [
-        service_card(e, lang)
+        card(e, lang)
         for e in directory.entries()
         if (need is None or need in e.service.needs)
         and (jurisdiction is None or e.jurisdiction == jurisdiction)
@@ -99,9 +79,9 @@ def route(
         raise HTTPException(404, f"no service in the directory meets '{need}' for this place and status")
     return {
         "need": need,
-        "service": service_card(found.entry, lang),
+        "service": card(found.entry, lang),
         "explanation": found.explanation,
-        "alternatives": [service_card(e, lang) for e in found.alternatives],
+        "alternatives": [card(e, lang) for e in found.alternatives],
     }
 
 
@@ -126,4 +106,4 @@ def get_service(request: Request, service_id: str, lang: Lang = "en") -> dict[st
     entry = directory.services.get(service_id)
     if entry is None:
         raise HTTPException(404, f"service '{service_id}' not found; list them at /api/services")
-    return service_card(entry, lang)
+    return card(entry, lang)

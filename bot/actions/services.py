@@ -12,24 +12,11 @@ from rasa_sdk.types import DomainDict
 from bot.actions import resources
 from bot.actions.answer import ActionAnswer
 from bot.actions.texts import text
-from services.directory import DirectoryEntry
+from services.cards import service_card
 from services.router import Route, RouteRequest
 
 # Needs whose answer depends on where the person lives.
 LOCAL_LEVELS = ("municipal", "community", "provincial")
-
-
-def service_card(entry: DirectoryEntry, language: str) -> dict[str, Any]:
-    service, org = entry.service, entry.organization
-    return {
-        "name": service.name.get(language),
-        "organization": org.name.get(language),
-        "jurisdiction": str(org.jurisdiction),
-        "url": service.url.get(language),
-        "phone": service.phone,
-        "description": service.description.get(language),
-        "access": list(service.access),
-    }
 
 
 def services_message(route: Route, language: str) -> dict[str, Any]:
