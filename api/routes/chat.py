@@ -18,7 +18,7 @@ router = APIRouter(prefix="/api", tags=["chat"])
 OTHER_LANGUAGE_REPLY = (
     "I can answer in English or French. For help in many other languages, call or text 211 (free and confidential).\n"
     "Je peux répondre en français ou en anglais. Pour de l'aide dans de nombreuses autres langues, composez le 211 "
-    "ou textez-le (gratuit et confidentiel)."
+    "ou envoyez-lui un texto (gratuit et confidentiel)."
 )
 
 
