@@ -17,7 +17,7 @@ SESSION_PATTERN = re.compile(r"^[A-Za-z0-9_-]{24}\.[A-Za-z0-9_-]{22}$")
 
 
 class SessionError(ValueError):
-    pass
+    """A session id that this service did not issue, or a missing production secret."""
 
 
 def load_secret(settings: ApiSettings, secret_file: Path = ROOT / "var" / "session_secret") -> bytes:

@@ -77,6 +77,6 @@ class AppState:
                 if self.taxonomy is None:
                     self.taxonomy = self.index.taxonomy
             except IndexNotBuiltError:
-                pass
+                pass  # nothing to serve yet; `problem` says why
         except IndexNotBuiltError as exc:
             self.problem = str(exc)
