@@ -34,7 +34,7 @@ def wait_until(url: str, process: subprocess.Popen, seconds: float, log: Path) -
             if httpx.get(url, timeout=1).status_code == 200:
                 return
         except httpx.HTTPError:
-            pass
+            pass  # not listening yet
         time.sleep(0.5)
     raise RuntimeError(f"{url} did not answer within {seconds} s; log:\n{log.read_text()[-3000:]}")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Query, Request
@@ -95,8 +96,6 @@ def export(request: Request, lang: Lang = "en", format: Literal["json", "datapac
             media_type="application/zip",
             headers={"Content-Disposition": f'attachment; filename="nwd-services-hsds-{lang}.zip"'},
         )
-    import json
-
     return Response(json.dumps(records, ensure_ascii=False), media_type="application/json")
 
 

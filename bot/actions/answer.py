@@ -83,12 +83,6 @@ class ActionAnswer(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         language = tracker.get_slot("language") or "en"
         message = tracker.latest_message or {}
-        intent = (message.get("intent") or {}).get("name")
-        place = tracker.get_slot("place")
-        if intent == "inform_place":
-            key = "place_noted" if place else "place_unknown"
-            dispatcher.utter_message(text=text(key, language, place=place or ""))
-            return []
         index = resources.index()
         settings = resources.settings()
         result = index.search(

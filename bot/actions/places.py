@@ -57,6 +57,18 @@ PRIORITY_PAYLOADS = {
 }
 
 
+def ask_which_place(dispatcher: CollectingDispatcher, message: str, language: str) -> bool:
+    """Offer the nearest known places for a name not recognised; False when nothing is close."""
+    suggestions = resources.gazetteer().suggest(message)
+    if not suggestions:
+        return False
+    dispatcher.utter_message(
+        text=text("place_did_you_mean", language, places=", ".join(p.name(language) for p in suggestions)),
+        buttons=[{"title": p.name(language), "payload": p.name(language)} for p in suggestions],
+    )
+    return True
+
+
 def priority_buttons(language: str) -> list[dict[str, str]]:
     lang = "fr" if language == "fr" else "en"
     return [
@@ -115,13 +127,7 @@ class ActionComparePlaces(Action):
         if len(ids) == 1:
             dispatcher.utter_message(text=text("compare_one_place", language))
             return [SlotSet("compared_places", ids)]
-        unknown = resources.gazetteer().suggest(message)
-        if unknown and not criteria:
-            names = ", ".join(p.name(language) for p in unknown)
-            dispatcher.utter_message(
-                text=text("place_did_you_mean", language, places=names),
-                buttons=[{"title": p.name(language), "payload": p.name(language)} for p in unknown],
-            )
+        if not criteria and ask_which_place(dispatcher, message, language):
             return []
         weights = priorities_from_text(message)
         if not weights:
@@ -155,14 +161,7 @@ class ActionInformPlace(Action):
                 dispatcher.utter_message(json_message=comparison_message(merged, language))
                 return [SlotSet("compared_places", merged)]
         if not place:
-            suggestions = resources.gazetteer().suggest(message)
-            if suggestions:
-                names = ", ".join(p.name(language) for p in suggestions)
-                dispatcher.utter_message(
-                    text=text("place_did_you_mean", language, places=names),
-                    buttons=[{"title": p.name(language), "payload": p.name(language)} for p in suggestions],
-                )
-            else:
+            if not ask_which_place(dispatcher, message, language):
                 dispatcher.utter_message(text=text("place_unknown", language))
             return []
         pending = tracker.get_slot("pending_need")

@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions.answer import ActionAnswer, excerpt
 from bot.actions.handoff import ActionHandoff, ActionOwnCase
+from bot.actions.places import ActionInformPlace
 from bot.actions.slots import ValidateSlotMappings
 from bot.actions.texts import TEXTS
 from tests.bot.conftest import saved_tracker
@@ -63,9 +64,9 @@ def test_unrelated_question_is_answered_honestly_not_invented():
 
 
 def test_place_noted_and_place_unknown_in_the_language_of_the_conversation():
-    messages, _ = run(ActionAnswer(), "inform_place_ottawa_fr")
+    messages, _ = run(ActionInformPlace(), "inform_place_ottawa_fr")
     assert [m["text"] for m in messages] == [TEXTS["place_noted"]["fr"].format(place="Ottawa")]
-    messages, _ = run(ActionAnswer(), "inform_place_unknown_en")
+    messages, _ = run(ActionInformPlace(), "inform_place_unknown_en")
     assert [m["text"] for m in messages] == [TEXTS["place_unknown"]["en"]]
 
 
