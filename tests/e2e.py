@@ -54,6 +54,10 @@ class Stack:
         self.env = {
             **os.environ,
             "OMP_NUM_THREADS": "1",
+            # One TensorFlow thread per op: on 2 cores, Rasa's NLU otherwise competes with
+            # the action server's encoder (8 concurrent conversations: p95 346-369 ms vs 420-456 ms).
+            "TF_INTRA_OP_PARALLELISM_THREADS": "1",
+            "TF_INTER_OP_PARALLELISM_THREADS": "1",
             "TF_CPP_MIN_LOG_LEVEL": "2",
             "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
             "NWD_BOT_PORT": str(self.ports["actions"]),
