@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse
 
 from api.deps import get_api_settings, get_retrieval_settings
 from api.dialogue import RasaGateway
-from api.routes import chat, content, health, page, places, search, services
+from api.routes import chat, content, health, occupations, page, places, search, services
 from api.sessions import SessionIds, load_secret
 from api.state import AppState
 
@@ -67,6 +67,7 @@ def create_app(state: AppState | None = None) -> FastAPI:
     app.include_router(search.router)
     app.include_router(services.router)
     app.include_router(places.router)
+    app.include_router(occupations.router)
     app.include_router(page.router)
     app.include_router(content.router)
     app.include_router(health.router)

@@ -29,6 +29,8 @@ class AppState:
     directory_problem: str | None = None
     places: Any = None
     places_problem: str | None = None
+    occupations: Any = None
+    occupations_problem: str | None = None
 
     def load_places(self) -> None:
         """The place figures; a broken file is reported and the rest of the API still serves."""
@@ -41,6 +43,15 @@ class AppState:
         except (PlacesError, OSError) as exc:
             self.places_problem = str(exc)
             log.error("the place data is broken; /api/places is unavailable")
+        from places.occupations import OccupationBook, OccupationsError
+
+        try:
+            ids = set(self.places.places) if self.places is not None else None
+            self.occupations = OccupationBook.load(place_ids=ids)
+            self.occupations_problem = None
+        except OccupationsError as exc:
+            self.occupations_problem = str(exc)
+            log.error("the occupation data is broken; /api/occupations is unavailable")
 
     def load_directory(self) -> None:
         """The service directory; a broken file is reported and the rest of the API still serves."""

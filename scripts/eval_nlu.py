@@ -8,6 +8,7 @@ on its English and French held-out examples separately.
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import subprocess
 import sys
@@ -36,6 +37,7 @@ def main() -> None:
     scores: dict[str, list[tuple[str, str]]] = defaultdict(list)  # language -> (true, predicted)
     classifier: dict[str, list[tuple[str, str]]] = defaultdict(list)  # the same, ignoring the fallback threshold
     # The held-out examples are parsed by the fold's model (no fallback: the intent it ranks first).
+    held_out: list[dict[str, object]] = []
     folds = StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=7)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -67,6 +69,15 @@ def main() -> None:
                 parsed = asyncio.run(agent.parse_message(message.get("text")))
                 ranked = [r["name"] for r in parsed.get("intent_ranking") or [] if r["name"] != "nlu_fallback"]
                 scores[language].append((message.get("intent"), parsed["intent"]["name"]))
+                held_out.append(
+                    {
+                        "language": language,
+                        "text": message.get("text"),
+                        "true": message.get("intent"),
+                        "predicted": parsed["intent"]["name"],
+                        "ranked": ranked[:3],
+                    }
+                )
                 classifier[language].append((message.get("intent"), ranked[0] if ranked else "nlu_fallback"))
     print()
     print(
@@ -83,6 +94,8 @@ def main() -> None:
             truth, [p for _, p in classifier[language]], labels=sorted(set(truth)), average="macro", zero_division=0
         )
         print(f"| {language} | {len(truth)} | {macro:.3f} | {accuracy:.3f} | {raw:.3f} |")
+    if os.environ.get("NWD_NLU_DUMP"):  # every held-out prediction, for reading the errors
+        Path(os.environ["NWD_NLU_DUMP"]).write_text(json.dumps(held_out, ensure_ascii=False, indent=1))
     confusions = Counter((t, p) for lang in ("en", "fr") for t, p in scores[lang] if t != p)
     print(
         "\nmost frequent confusions (true -> predicted): "

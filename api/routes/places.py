@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 from places.compare import CompareError, compare, format_value, priorities_from_text, recommend
 from places.data import Place, PlaceBook
 from places.indicators import INDICATORS
+from places.occupations import Occupation, occupation_summary
 
 router = APIRouter(prefix="/api/places", tags=["places"])
 Lang = Literal["en", "fr"]
@@ -20,6 +21,19 @@ def _book(request: Request) -> PlaceBook:
     if book is None:
         raise HTTPException(503, f"the place data is not loaded: {request.app.state.nwd.places_problem}")
     return book
+
+
+def _occupation(request: Request, words: str | None) -> Occupation | None:
+    """An occupation id or the words naming one; 422 when given but not recognised."""
+    if not words:
+        return None
+    from api.routes.occupations import occupation_book
+
+    book = occupation_book(request)
+    found = book.get(words.strip()) or book.find(words)
+    if found is None:
+        raise HTTPException(422, f"occupation: '{words[:60]}' is not one this assistant knows; see /api/occupations")
+    return found
 
 
 def place_card(place: Place, language: str) -> dict[str, Any]:
@@ -59,8 +73,12 @@ def compare_places(
     ids: Annotated[str, Query(description="2 to 4 place ids, comma-separated, e.g. ottawa,kingston.", max_length=300)],
     lang: Lang = "en",
     criteria: Annotated[str | None, Query(description="Only these criteria, comma-separated.", max_length=300)] = None,
+    occupation: Annotated[
+        str | None, Query(description="An occupation id or name: regulation and outlooks.", max_length=100)
+    ] = None,
 ) -> dict[str, Any]:
     """Side by side on every criterion: value, unit, year and source, and a plain summary."""
+    job = _occupation(request, occupation)
     try:
         result = compare(
             _book(request),
@@ -71,7 +89,12 @@ def compare_places(
     except CompareError as exc:
         status = 404 if "unknown place" in str(exc) else 422
         raise HTTPException(status, str(exc)) from None
-    return result.as_dict(lang)
+    data = result.as_dict(lang)
+    if job is not None:
+        data["occupation"] = occupation_summary(
+            job, lang, [(p.id, p.name.get(lang), p.province) for p in result.places]
+        )
+    return data
 
 
 class RecommendRequest(BaseModel):
@@ -82,6 +105,9 @@ class RecommendRequest(BaseModel):
     provinces: list[str] | None = Field(default=None, max_length=13)
     lang: Lang = "en"
     top: int = Field(default=3, ge=1, le=10)
+    occupation: str | None = Field(
+        default=None, max_length=100, description="An occupation id or name: regulation and Job Bank outlooks."
+    )
 
 
 @router.post("/recommend")
@@ -91,11 +117,20 @@ def recommend_places(request: Request, body: RecommendRequest) -> dict[str, Any]
     if body.text:
         for key, weight in priorities_from_text(body.text).items():
             weights.setdefault(key, weight)
+    job = _occupation(request, body.occupation)
+    if job is not None and not weights:
+        weights = {"unemployment_rate": 1.0}  # work in their field: the job market is the priority
     try:
         found = recommend(_book(request), weights, body.lang, body.provinces, body.top)
     except CompareError as exc:
         raise HTTPException(422, str(exc)) from None
+    extra: dict[str, Any] = {}
+    if job is not None:
+        extra["occupation"] = occupation_summary(
+            job, body.lang, [(r.place.id, r.place.name.get(body.lang), r.place.province) for r in found]
+        )
     return {
+        **extra,
         "priorities": weights,
         "recommendations": [
             {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -14,6 +15,7 @@ from bot.actions.services import route_need
 from bot.actions.texts import text
 from places.compare import CompareError, compare, priorities_from_text, recommend
 from places.indicators import INDICATORS
+from places.occupations import Occupation, occupation_summary
 
 
 def named_records(message: str) -> list[str]:
@@ -23,6 +25,37 @@ def named_records(message: str) -> list[str]:
         if place.record and place.record not in found:
             found.append(place.record)
     return found
+
+
+# Words that introduce someone's own occupation ("as a nurse", "je suis infirmière", "for engineers").
+OCCUPATION_CUES = re.compile(
+    r"\b(i am|i'm|im|as an?|work as|working as|worked as|for|my (job|field|profession|occupation|trade)|"
+    r"je suis|comme|en tant que|pour|mon (metier|métier|emploi|domaine)|ma profession)\b",
+    re.IGNORECASE,
+)
+
+
+def occupation_in(tracker: Tracker) -> Occupation | None:
+    """The occupation the person named: the `occupation` entity (kept in its slot), or their words."""
+    book = resources.occupations()
+    named = tracker.get_slot("occupation")
+    if named:
+        found = book.find(str(named))
+        if found:
+            return found
+    message = (tracker.latest_message or {}).get("text") or ""
+    return book.find(message) if OCCUPATION_CUES.search(message) else None
+
+
+def with_occupation(message: dict[str, Any], occupation: Occupation | None, language: str) -> dict[str, Any]:
+    """Add whether the occupation is regulated in Ontario and its outlooks for the places shown."""
+    if occupation is None:
+        return message
+    shown = [(p["id"], p["name"], p["province"]) for p in message["comparison"].get("places", [])]
+    summary = occupation_summary(occupation, language, shown)
+    message["comparison"]["occupation"] = summary
+    message["text"] += "\n\n" + summary["text"]
+    return message
 
 
 def criteria_in(message: str) -> list[str]:
@@ -108,6 +141,7 @@ class ActionComparePlaces(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         language = tracker.get_slot("language") or "en"
         message = (tracker.latest_message or {}).get("text") or ""
+        occupation = occupation_in(tracker)
         ids = named_records(message)
         previous = list(tracker.get_slot("compared_places") or [])
         criteria = criteria_in(message)
@@ -118,7 +152,9 @@ class ActionComparePlaces(Action):
         if len(ids) >= 2:
             try:
                 dispatcher.utter_message(
-                    json_message=comparison_message(ids, language, criteria if ids == previous else None)
+                    json_message=with_occupation(
+                        comparison_message(ids, language, criteria if ids == previous else None), occupation, language
+                    )
                 )
             except CompareError as exc:
                 dispatcher.utter_message(text=str(exc))
@@ -130,6 +166,8 @@ class ActionComparePlaces(Action):
         if not criteria and ask_which_place(dispatcher, message, language):
             return []
         weights = priorities_from_text(message)
+        if not weights and occupation is not None:
+            weights = {"unemployment_rate": 1.0}  # work in their field: the job market first
         if not weights:
             dispatcher.utter_message(
                 json_message={
@@ -139,7 +177,9 @@ class ActionComparePlaces(Action):
                 }
             )
             return []
-        dispatcher.utter_message(json_message=recommendation_message(weights, language))
+        dispatcher.utter_message(
+            json_message=with_occupation(recommendation_message(weights, language), occupation, language)
+        )
         return []
 
 

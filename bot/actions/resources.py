@@ -8,6 +8,7 @@ from functools import lru_cache
 from bot.settings import BotSettings
 from places.data import PlaceBook, load_places
 from places.gazetteer import Gazetteer
+from places.occupations import OccupationBook
 from retrieval.build import load_index
 from retrieval.search import SearchIndex
 from retrieval.settings import ROOT, RetrievalSettings
@@ -38,6 +39,11 @@ def index() -> SearchIndex:
 @lru_cache(maxsize=1)
 def places() -> PlaceBook:
     return load_places(ROOT / "data" / "places")
+
+
+@lru_cache(maxsize=1)
+def occupations() -> OccupationBook:
+    return OccupationBook.load(place_ids=set(places().places))
 
 
 @lru_cache(maxsize=1)

@@ -64,3 +64,42 @@ def test_recommend_from_words_and_weights(client):
 def test_recommend_bad_input(client, payload, expected):
     response = client.post("/api/places/recommend", json=payload)
     assert response.status_code == 422 and expected in str(response.json()["detail"])
+
+
+def test_occupations_list_and_one_with_regional_outlooks(client):
+    body = client.get("/api/occupations").json()
+    assert body["count"] >= 30
+    assert {"id", "name", "noc_2021", "regulated_in_ontario", "regulator"} <= set(body["occupations"][0])
+    one = client.get("/api/occupations/personal-support-worker", params={"places": "toronto,calgary"}).json()
+    assert [o["outlook"] for o in one["outlooks"]] == ["very good", None]
+    french = client.get("/api/occupations/infirmière", params={"lang": "fr"}).json()
+    assert french["id"] == "registered-nurse" and "réglementée" in french["text"]
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "status", "expected"),
+    [
+        ("/api/occupations/astronaut", {}, 404, "not found"),
+        ("/api/occupations/registered-nurse", {"places": "atlantis"}, 404, "unknown place"),
+        ("/api/occupations/registered-nurse", {"places": ",".join(["ottawa"] * 11)}, 422, "at most 10"),
+        ("/api/places/compare", {"ids": "ottawa,toronto", "occupation": "astronaut"}, 422, "not one this assistant"),
+    ],
+)
+def test_occupation_bad_input(client, path, params, status, expected):
+    response = client.get(path, params=params)
+    assert response.status_code == status
+    assert expected in response.json()["detail"]
+
+
+def test_compare_and_recommend_with_an_occupation(client):
+    compared = client.get(
+        "/api/places/compare", params={"ids": "toronto,ottawa", "occupation": "mechanical engineer"}
+    ).json()
+    assert compared["occupation"]["id"] == "mechanical-engineer"
+    assert [o["region"] for o in compared["occupation"]["outlooks"]] == ["Toronto", "Ottawa"]
+    recommended = client.post("/api/places/recommend", json={"occupation": "nurse", "lang": "fr"}).json()
+    assert recommended["priorities"] == {"unemployment_rate": 1.0}  # the job market, when nothing else is said
+    assert recommended["occupation"]["id"] == "registered-nurse"
+    assert len(recommended["occupation"]["outlooks"]) == len(recommended["recommendations"])
+    bad = client.post("/api/places/recommend", json={"occupation": "astronaut", "text": "cheap rent"})
+    assert bad.status_code == 422 and "occupation" in bad.json()["detail"]

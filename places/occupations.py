@@ -1,0 +1,261 @@
+"""Occupations: NOC 2021 code, regulation in Ontario (with the regulator), Job Bank outlooks.
+
+`data/occupations.yml` holds ~35 occupations newcomers often have. The assistant
+uses it to say, next to a comparison or a recommendation, whether someone's
+occupation is regulated in Ontario (and who licenses it) and what Job Bank's
+employment outlook was where one was found, region by region.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from places.data import FigureSource, Names
+from retrieval.settings import ROOT
+from retrieval.yamlio import load_yaml
+
+OCCUPATIONS_FILE = ROOT / "data" / "occupations.yml"
+OUTLOOK_RANK = {"very good": 4, "good": 3, "moderate": 2, "fair": 2, "limited": 1, "very limited": 0}
+
+
+class Aliases(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    en: list[str] = Field(default_factory=list)
+    fr: list[str] = Field(default_factory=list)
+
+
+class Regulator(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    name: Names
+    url: str = Field(pattern=r"^https://\S+$")
+
+
+class Outlook(BaseModel):
+    """One Job Bank employment outlook: an economic region (or "Ontario"), a rating, a period."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    region: str
+    places: list[str] = Field(default_factory=list)
+    outlook: Literal["very good", "good", "moderate", "fair", "limited", "very limited"]
+    period: str = Field(pattern=r"^\d{4}-\d{4}$")
+    source: FigureSource
+
+
+class Occupation(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    name: Names
+    aliases: Aliases = Aliases()
+    noc_2021: str | None = Field(default=None, pattern=r"^\d{5}$")
+    noc_title: Names | None = None
+    regulated_on: bool
+    regulator: Regulator | None = None
+    compulsory_trade: bool | None = None
+    sources: list[FigureSource] = Field(min_length=1)
+    outlooks: list[Outlook] = Field(default_factory=list)
+
+
+class OccupationsError(ValueError):
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__(f"{len(problems)} occupation data problem(s):\n" + "\n".join(problems))
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@dataclass
+class OccupationBook:
+    occupations: dict[str, Occupation]
+
+    @classmethod
+    def load(cls, path: Path = OCCUPATIONS_FILE, place_ids: set[str] | None = None) -> OccupationBook:
+        """Every problem is named (entry, field, what is allowed) before anything is used."""
+        problems: list[str] = []
+        try:
+            raw = load_yaml(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise OccupationsError([f"{path}: cannot be read ({exc})"]) from None
+        entries = raw.get("occupations") if isinstance(raw, dict) else None
+        if not isinstance(entries, list):
+            raise OccupationsError([f"{path}: expected a mapping with a list under 'occupations'"])
+        found: dict[str, Occupation] = {}
+        for n, entry in enumerate(entries, 1):
+            label = f"{path.name} entry {n} ({entry.get('id', '?') if isinstance(entry, dict) else '?'})"
+            try:
+                occupation = Occupation.model_validate(entry)
+            except ValidationError as exc:
+                for error in exc.errors():
+                    where = ".".join(str(p) for p in error["loc"])
+                    problems.append(f"{label}: {where}: {error['msg']}")
+                continue
+            if occupation.id in found:
+                problems.append(f"{label}: id '{occupation.id}' is used twice")
+            for outlook in occupation.outlooks:
+                unknown = [p for p in outlook.places if place_ids is not None and p not in place_ids]
+                if unknown:
+                    problems.append(f"{label}: outlook {outlook.region}: unknown place id(s) {unknown}")
+            found[occupation.id] = occupation
+        if problems:
+            raise OccupationsError(problems)
+        return cls(found)
+
+    def get(self, occupation_id: str) -> Occupation | None:
+        return self.occupations.get(occupation_id)
+
+    def find(self, text: str) -> Occupation | None:
+        """The occupation someone names ("I'm a nurse", "infirmière", "ingenieur civil"): the longest name wins."""
+        folded = f" {_fold(text)} "
+        best: tuple[int, Occupation] | None = None
+        for occupation in self.occupations.values():
+            names = [
+                occupation.name.en,
+                occupation.name.fr,
+                *occupation.aliases.en,
+                *occupation.aliases.fr,
+            ]
+            for name in names:
+                for variant in {name, *(part.strip() for part in name.split("/"))}:
+                    key = _fold(variant)
+                    if len(key) < 2:
+                        continue
+                    # Whole words only; a trailing "s" covers plurals ("nurses", "ingénieurs").
+                    if re.search(rf"(?<![\w-]){re.escape(key)}s?(?![\w-])", folded) and (
+                        best is None or len(key) > best[0]
+                    ):
+                        best = (len(key), occupation)
+        return best[1] if best else None
+
+
+def outlook_for(occupation: Occupation, place_id: str, province: str) -> Outlook | None:
+    """The outlook for the economic region named after the place, else Ontario's for an Ontario place."""
+    regional = [o for o in occupation.outlooks if place_id in o.places]
+    if regional:
+        return max(regional, key=lambda o: o.period)
+    if province == "ON":
+        provincial = [o for o in occupation.outlooks if o.region == "Ontario"]
+        if provincial:
+            return max(provincial, key=lambda o: o.period)
+    return None
+
+
+OUTLOOK_WORDS = {
+    "very good": ("very good", "très bonnes"),
+    "good": ("good", "bonnes"),
+    "moderate": ("moderate", "modérées"),
+    "fair": ("fair", "acceptables"),
+    "limited": ("limited", "limitées"),
+    "very limited": ("very limited", "très limitées"),
+}
+
+TEXTS = {
+    "regulated": (
+        "{name} is regulated in Ontario: to work under this title you need to be licensed by {regulator} ({url}).",
+        "{name} : profession réglementée en Ontario. Pour l'exercer sous ce titre, il faut un permis de "
+        "{regulator} ({url}).",
+    ),
+    "regulated_no_regulator": (
+        "{name} is regulated in Ontario: a licence is needed (see the sources).",
+        "{name} : profession réglementée en Ontario; un permis est nécessaire (voir les sources).",
+    ),
+    "trade": (
+        "{name} is a compulsory trade in Ontario: you need a certificate of qualification from {regulator} ({url}).",
+        "{name} : métier obligatoire en Ontario. Il faut un certificat de qualification de {regulator} ({url}).",
+    ),
+    "not_regulated": (
+        "{name}: no Ontario licence was found for this occupation in the sources checked; employers may "
+        "still ask for certificates or experience.",
+        "{name} : aucun permis ontarien n'a été trouvé pour ce métier dans les sources consultées; les "
+        "employeurs peuvent quand même demander des certificats ou de l'expérience.",
+    ),
+    "noc": ("NOC 2021: {code}", "CNP 2021 : {code}"),
+    "outlook": (
+        "Job Bank employment outlook, {region} {period}: {rating}.",
+        "Perspectives d'emploi du Guichet-Emplois, {region} {period} : {rating}.",
+    ),
+    "no_outlook": (
+        "No Job Bank outlook for this occupation was found here; see jobbank.gc.ca for the current one.",
+        "Aucune perspective du Guichet-Emplois n'a été trouvée ici pour ce métier; consultez guichetemplois.gc.ca.",
+    ),
+    "outlook_hint": (
+        "Outlooks are Job Bank's 3-year ratings for an economic region; check jobbank.gc.ca for the latest.",
+        "Les perspectives sont les cotes sur trois ans du Guichet-Emplois pour une région économique; "
+        "consultez guichetemplois.gc.ca pour les plus récentes.",
+    ),
+}
+
+
+def _t(key: str, language: str, **values: Any) -> str:
+    english, french = TEXTS[key]
+    return (french if language == "fr" else english).format(**values)
+
+
+def outlook_text(outlook: Outlook, language: str) -> str:
+    rating = OUTLOOK_WORDS[outlook.outlook][1 if language == "fr" else 0]
+    region = outlook.region if not (language == "fr" and outlook.region == "Ontario") else "Ontario"
+    return _t("outlook", language, region=region, period=outlook.period.replace("-", "–"), rating=rating)
+
+
+def occupation_summary(
+    occupation: Occupation, language: str, places: list[tuple[str, str, str]] | None = None
+) -> dict[str, Any]:
+    """What to tell someone about their occupation; `places` are (id, name, province) being compared.
+
+    Returns the structured data and `text`, readable on a plain-text channel.
+    """
+    name = occupation.name.get(language)
+    lines: list[str] = []
+    regulator = occupation.regulator
+    if occupation.regulated_on and regulator is not None:
+        key = "trade" if occupation.compulsory_trade else "regulated"
+        lines.append(_t(key, language, name=name, regulator=regulator.name.get(language), url=regulator.url))
+    elif occupation.regulated_on:
+        lines.append(_t("regulated_no_regulator", language, name=name))
+    else:
+        lines.append(_t("not_regulated", language, name=name))
+    if occupation.noc_2021:
+        lines.append(_t("noc", language, code=occupation.noc_2021))
+    by_place: list[dict[str, Any]] = []
+    for place_id, place_name, province in places or []:
+        outlook = outlook_for(occupation, place_id, province)
+        by_place.append(
+            {
+                "place": place_id,
+                "outlook": outlook.outlook if outlook else None,
+                "region": outlook.region if outlook else None,
+                "period": outlook.period if outlook else None,
+                "source": outlook.source.model_dump() if outlook else None,
+            }
+        )
+        if outlook:
+            lines.append(f"{place_name}: {outlook_text(outlook, language)}")
+    if not places:
+        lines.extend(outlook_text(o, language) for o in occupation.outlooks)
+    if not any(b["outlook"] for b in by_place) and not (not places and occupation.outlooks):
+        lines.append(_t("no_outlook", language))
+    else:
+        lines.append(_t("outlook_hint", language))
+    return {
+        "id": occupation.id,
+        "name": name,
+        "noc_2021": occupation.noc_2021,
+        "regulated_in_ontario": occupation.regulated_on,
+        "compulsory_trade": occupation.compulsory_trade,
+        "regulator": {"name": regulator.name.get(language), "url": regulator.url} if regulator else None,
+        "outlooks": by_place
+        if places
+        else [
+            {"region": o.region, "outlook": o.outlook, "period": o.period, "source": o.source.model_dump()}
+            for o in occupation.outlooks
+        ],
+        "sources": [s.model_dump() for s in occupation.sources],
+        "text": "\n".join(lines),
+    }
