@@ -103,3 +103,24 @@ def test_settlement_help_for_a_citizen_says_it_is_not_open_to_them():
     card = run(ActionFindService(), "find_settlement_citizen_ottawa")[0][0]["custom"]
     assert "not open to people with your status (Canadian citizen)" in card["text"]
     assert "211" in card["text"]
+
+
+def test_an_occupation_alone_recommends_by_job_market_and_names_the_regulator_in_french():
+    message = run(ActionComparePlaces(), "compare_occupation_fr")[0][0]["custom"]
+    assert message["comparison"]["priorities"] == {"unemployment_rate": 1.0}
+    occupation = message["comparison"]["occupation"]
+    assert occupation["id"] == "registered-nurse"
+    assert "Ordre des infirmières et infirmiers de l'Ontario" in message["text"]
+    assert len(occupation["outlooks"]) == len(message["comparison"]["places"])
+
+
+def test_the_occupation_slot_adds_regional_outlooks_to_a_comparison():
+    message = run(ActionComparePlaces(), "compare_two_occupation_slot_en")[0][0]["custom"]
+    outlooks = message["comparison"]["occupation"]["outlooks"]
+    assert [(o["place"], o["region"]) for o in outlooks] == [("toronto", "Toronto"), ("ottawa", "Ottawa")]
+    assert "Professional Engineers Ontario" in message["text"]
+
+
+def test_no_occupation_is_read_into_words_that_name_none():
+    message = run(ActionComparePlaces(), "compare_rent_for_a_family_en")[0][0]["custom"]
+    assert "occupation" not in message["comparison"]
