@@ -160,7 +160,7 @@ TEXTS = {
     "regulated": (
         "{name} is regulated in Ontario: to work under this title you need to be licensed by {regulator} ({url}).",
         "{name} : profession réglementée en Ontario. Pour l'exercer sous ce titre, il faut un permis de "
-        "{regulator} ({url}).",
+        "l'organisme de réglementation, {regulator} ({url}).",
     ),
     "regulated_no_regulator": (
         "{name} is regulated in Ontario: a licence is needed (see the sources).",
@@ -168,7 +168,8 @@ TEXTS = {
     ),
     "trade": (
         "{name} is a compulsory trade in Ontario: you need a certificate of qualification from {regulator} ({url}).",
-        "{name} : métier obligatoire en Ontario. Il faut un certificat de qualification de {regulator} ({url}).",
+        "{name} : métier à accréditation obligatoire en Ontario. Il faut un certificat de qualification délivré "
+        "par l'organisme responsable, {regulator} ({url}).",
     ),
     "not_regulated": (
         "{name}: no Ontario licence was found for this occupation in the sources checked; employers may "

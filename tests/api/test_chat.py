@@ -85,6 +85,8 @@ def test_other_language_gets_the_bilingual_pointer_without_the_engine(chat_clien
 def test_chat_page_is_served(chat_client):
     page = chat_client.get("/")
     assert page.status_code == 200 and "/api/chat" in page.text and "Français" in page.text
+    # A comparison is drawn as a table (criterion rows, place columns), headed in both languages.
+    assert 'className = "compare"' in page.text and '"Critère"' in page.text and "c.occupation" in page.text
 
 
 def test_session_ids_are_signed_and_unguessable():
