@@ -24,6 +24,7 @@ from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedKFold
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the model's custom component (bot.nlu.intents) is loaded from the project
 RASA = str(Path(sys.executable).parent / "rasa")
 FOLDS = 3
 
