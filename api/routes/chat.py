@@ -76,10 +76,14 @@ async def chat(
     metadata = {k: v for k, v in {"language": body.lang, "portal": body.portal}.items() if v}
     try:
         messages = await gateway.send(session_id, text, metadata)
-        slots = await gateway.slots(session_id)
+        # Every reply is written in the conversation's language, so the reply says which it is;
+        # only a reply too short to tell costs a read of the conversation's state from Rasa.
+        found = confident_official_language(" ".join(m.text for m in messages), min_confidence=0.9)
+        if found is None:
+            found = "fr" if (await gateway.slots(session_id)).get("language") == "fr" else "en"
     except DialogueUnavailable as exc:
         raise HTTPException(
             503, f"The assistant is unavailable right now ({exc}). Please try again in a minute."
         ) from None
-    language: Literal["en", "fr"] = "fr" if slots.get("language") == "fr" else "en"
+    language: Literal["en", "fr"] = "fr" if found == "fr" else "en"
     return ChatResponse(session_id=session_id, language=language, messages=messages)

@@ -140,3 +140,38 @@ def test_rasa_output_becomes_typed_messages():
         ("text", "Still readable"),
     ]
     assert messages[2].sources[0].jurisdiction == "federal" and messages[2].buttons[0].title == "Helpful"
+
+
+class ScriptedGateway:
+    """Stands in for Rasa: replies with given texts and counts reads of the conversation state."""
+
+    def __init__(self, replies: list[str], slots: dict):
+        self.replies, self.state, self.slot_reads = replies, slots, 0
+
+    async def send(self, sender, text, metadata):
+        return to_messages([{"text": r} for r in self.replies])
+
+    async def slots(self, sender):
+        self.slot_reads += 1
+        return self.state
+
+    async def close(self):
+        pass
+
+
+def test_the_reply_says_its_language_and_only_a_short_one_reads_rasa(sample_settings):
+    state = AppState()
+    state.load(sample_settings, build_if_missing=False)
+    app = create_app(state)
+    app.dependency_overrides[get_api_settings] = lambda: ApiSettings(require_dialogue=False)
+    with TestClient(app) as client:
+        gateway = ScriptedGateway(
+            ["Pour obtenir la carte Santé, présentez-vous à un centre ServiceOntario avec vos documents."],
+            {"language": "en"},
+        )
+        client.app.state.gateway = gateway
+        body = client.post("/api/chat", json={"message": "carte santé svp"}).json()
+        assert body["language"] == "fr" and gateway.slot_reads == 0
+        gateway.replies, gateway.state = ["OK!"], {"language": "fr"}
+        body = client.post("/api/chat", json={"message": "merci", "session_id": body["session_id"]}).json()
+        assert body["language"] == "fr" and gateway.slot_reads == 1
