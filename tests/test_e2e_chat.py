@@ -161,3 +161,16 @@ def test_compare_places_in_french_then_follow_up(stack):
     assert "non disponible" in comparison["text"] or "Population" in comparison["text"]
     follow = say(stack, "Kingston", first["session_id"])
     assert [p["id"] for p in follow["messages"][0]["comparison"]["places"]] == ["ottawa", "sudbury", "kingston"]
+
+
+def test_recommend_from_an_occupation_in_each_language(stack):
+    english = say(stack, "I'm a nurse, which city should I move to?", lang="en")["messages"][0]
+    assert english["type"] == "comparison"
+    assert english["comparison"]["occupation"]["id"] == "registered-nurse"
+    assert len(english["comparison"]["places"]) == 3 and "College of Nurses of Ontario" in english["text"]
+    french = say(stack, "je suis ingénieur mécanique, où devrais-je m'installer pour un loyer abordable?", lang="fr")
+    message = french["messages"][0]
+    assert french["language"] == "fr" and message["type"] == "comparison"
+    assert "rent_2br" in message["comparison"]["priorities"]
+    assert message["comparison"]["occupation"]["id"] == "mechanical-engineer"
+    assert "Ordre des ingénieurs de l'Ontario" in message["text"]

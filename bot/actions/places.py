@@ -36,15 +36,15 @@ OCCUPATION_CUES = re.compile(
 
 
 def occupation_in(tracker: Tracker) -> Occupation | None:
-    """The occupation the person named: the `occupation` entity (kept in its slot), or their words."""
+    """The occupation the person names now (the longest name in their words), else the one named before."""
     book = resources.occupations()
-    named = tracker.get_slot("occupation")
-    if named:
-        found = book.find(str(named))
+    message = (tracker.latest_message or {}).get("text") or ""
+    if OCCUPATION_CUES.search(message):
+        found = book.find(message)
         if found:
             return found
-    message = (tracker.latest_message or {}).get("text") or ""
-    return book.find(message) if OCCUPATION_CUES.search(message) else None
+    named = tracker.get_slot("occupation")  # the `occupation` entity, kept from earlier turns
+    return book.find(str(named)) if named else None
 
 
 def with_occupation(message: dict[str, Any], occupation: Occupation | None, language: str) -> dict[str, Any]:
