@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from places.compare import applies
 from places.data import load_places
 from places.indicators import INDICATORS
 from retrieval.report import write_block
@@ -32,9 +33,22 @@ def report(write: Annotated[Path | None, typer.Option(help="Markdown file whose 
         years = ", ".join(sorted({str(f.year) for f in figures})) or "—"
         hosts = Counter(re.sub(r"^https://(www\.)?([^/]+).*", r"\2", f.source.url) for f in figures)
         top = ", ".join(f"{h} ({n})" for h, n in hosts.most_common(3)) or "—"
-        lines.append(f"| {indicator.label.en} (`{key}`) | {len(figures)} / {len(places)} | {years} | {top} |")
-    lines += ["", "| place | province | kind | figures |", "| --- | --- | --- | ---: |"]
-    lines += [f"| {p.name.en} | {p.province} | {p.kind} | {len(p.indicators)} / {len(INDICATORS)} |" for p in places]
+        where = [p for p in places if applies(p, key)]
+        lines.append(f"| {indicator.label.en} (`{key}`) | {len(figures)} / {len(where)} | {years} | {top} |")
+    lines += [
+        "",
+        "Figures per place, out of the indicators that apply to it (Ontario's French Language Services Act",
+        "does not apply in other provinces):",
+        "",
+        "| place | province | kind | figures |",
+        "| --- | --- | --- | ---: |",
+    ]
+    lines += [
+        f"| {p.name.en} | {p.province} | {p.kind} | {len(p.indicators)} / {sum(applies(p, k) for k in INDICATORS)} |"
+        for p in places
+    ]
+    counts = Counter(len(p.indicators) for p in places)
+    lines += ["", "Places by number of figures: " + ", ".join(f"{n}: {counts[n]}" for n in sorted(counts))]
     text = "\n".join(lines)
     typer.echo(text)
     if write:

@@ -25,7 +25,22 @@ TEXT = {
     "reason_good": {"en": "{criterion} {value}", "fr": "{criterion} {value}"},
     "tradeoff": {"en": "but {criterion} {value}", "fr": "mais {criterion} {value}"},
     "missing": {"en": "{criterion} not available", "fr": "{criterion} non disponible"},
+    "not_applicable": {"en": "not applicable (an Ontario law)", "fr": "sans objet (loi ontarienne)"},
 }
+
+# Indicators that only exist in one province: elsewhere they are "not applicable", not "not available".
+ONLY_IN = {"fls_designated": "ON"}
+
+
+def applies(place: Place, key: str) -> bool:
+    return ONLY_IN.get(key, place.province) == place.province
+
+
+def display(place: Place, key: str, language: str) -> str:
+    """The figure as shown: value and unit, "not available", or "not applicable" outside its province."""
+    if key not in place.indicators and not applies(place, key):
+        return _t("not_applicable", language)
+    return format_value(place.indicators.get(key), language)
 
 
 class CompareError(ValueError):
@@ -96,7 +111,7 @@ def compare(
                 {
                     "place": place.id,
                     "value": None if figure is None else figure.value,
-                    "display": format_value(figure, language),
+                    "display": display(place, indicator.id, language),
                     "unit": None if figure is None else figure.unit,
                     "year": None if figure is None else figure.year,
                     "source": None if figure is None else figure.source.model_dump(),
@@ -197,7 +212,10 @@ def recommend(
         reasons: list[tuple[float, str]] = []
         tradeoffs: list[tuple[float, str]] = []
         missing = []
+        applicable = sum(w for k, w in weights.items() if applies(place, k))
         for key, weight in weights.items():
+            if not applies(place, key):
+                continue  # e.g. Ontario's French Language Services Act, for a place in Quebec
             indicator = INDICATORS[key]
             label = indicator.label.in_language(language).lower() if language == "en" else indicator.label.fr.lower()
             value = _numeric(place.indicators.get(key))
@@ -218,7 +236,7 @@ def recommend(
         if weight_sum == 0:
             continue
         # Missing figures count as neither good nor bad, but weigh down the confidence of the score.
-        coverage = weight_sum / sum(weights.values())
+        coverage = weight_sum / applicable
         score = (total / weight_sum) * (0.5 + 0.5 * coverage)
         results.append(
             Recommendation(

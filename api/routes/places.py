@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
-from places.compare import CompareError, compare, format_value, priorities_from_text, recommend
+from places.compare import CompareError, compare, display, priorities_from_text, recommend
 from places.data import Place, PlaceBook
 from places.indicators import INDICATORS
 from places.occupations import Occupation, occupation_summary
@@ -48,7 +48,7 @@ def place_card(place: Place, language: str) -> dict[str, Any]:
             key: {
                 "label": indicator.label.in_language(language),
                 "value": None if key not in place.indicators else place.indicators[key].value,
-                "display": format_value(place.indicators.get(key), language),
+                "display": display(place, key, language),
                 "unit": None if key not in place.indicators else place.indicators[key].unit,
                 "year": None if key not in place.indicators else place.indicators[key].year,
                 "source": None if key not in place.indicators else place.indicators[key].source.model_dump(),

@@ -112,3 +112,21 @@ def test_format_value():
     assert format_value(None, "fr") == "non disponible"
     assert format_value(Figure(value=True, year=2024, source=SRC), "fr") == "oui"
     assert format_value(Figure(value=-10.3, unit="°C", year="1981-2010", source=SRC), "fr") == "-10,3 °C"
+
+
+def test_an_ontario_law_is_not_applicable_elsewhere_and_costs_no_score():
+    on = place("ontarian", french_speakers_share=(30.0, "percent"), fls_designated=(True, None))
+    qc = Place(
+        id="quebecer",
+        name={"en": "Quebecer", "fr": "Québécoise"},
+        province="QC",
+        kind="CMA",
+        indicators={"french_speakers_share": Figure(value=90.0, unit="percent", year=2021, source=SRC)},
+    )
+    book = PlaceBook({"ontarian": on, "quebecer": qc})
+    row = next(r for r in compare(book, ["ontarian", "quebecer"]).rows if r["criterion"] == "fls_designated")
+    assert [c["display"] for c in row["values"]] == ["yes", "not applicable (an Ontario law)"]
+    french = next(r for r in compare(book, ["ontarian", "quebecer"], "fr").rows if r["criterion"] == "fls_designated")
+    assert french["values"][1]["display"] == "sans objet (loi ontarienne)"
+    best = recommend(book, {"french_speakers_share": 1.0, "fls_designated": 0.5})
+    assert best[0].place.id == "quebecer" and best[0].missing == []  # not marked missing, not penalised
