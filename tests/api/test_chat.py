@@ -156,7 +156,7 @@ class ScriptedGateway:
         return self.state
 
     async def close(self):
-        pass
+        """The app closes its gateway at shutdown; this one holds no connection."""
 
 
 def test_the_reply_says_its_language_and_only_a_short_one_reads_rasa(sample_settings):
