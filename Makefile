@@ -11,6 +11,8 @@ export HF_HUB_OFFLINE := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TRANSFORMERS_OFFLINE := 1
+# Rasa's usage telemetry and crash reports would leave the machine: never for this service's users.
+export RASA_TELEMETRY_ENABLED := false
 
 .PHONY: help setup venv venv-rasa index dialogue run test lint eval bench clean
 

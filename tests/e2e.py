@@ -59,6 +59,7 @@ class Stack:
             "TF_INTRA_OP_PARALLELISM_THREADS": "1",
             "TF_INTER_OP_PARALLELISM_THREADS": "1",
             "TF_CPP_MIN_LOG_LEVEL": "2",
+            "RASA_TELEMETRY_ENABLED": "false",
             "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
             "NWD_BOT_PORT": str(self.ports["actions"]),
             "NWD_API_RASA_URL": f"http://127.0.0.1:{self.ports['rasa']}",
