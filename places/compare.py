@@ -4,12 +4,12 @@ score comes with the figures behind it, and a missing figure is said to be missi
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
 from places.data import Figure, Place, PlaceBook
 from places.indicators import INDICATORS, PRIORITY_WORDS
+from retrieval.folding import fold
 
 MIN_COMPARE, MAX_COMPARE = 2, 4
 
@@ -130,41 +130,21 @@ def compare(
             high = max(numeric, key=lambda pf: float(pf[1].value))
             if low[1].value != high[1].value:
                 label = indicator.label.in_language(language)
-                summary.append(
-                    _t(
-                        "lowest",
-                        language,
-                        criterion=label,
-                        place=low[0].name.get(language),
-                        value=format_value(low[1], language),
-                    )
-                )
-                summary.append(
-                    _t(
-                        "highest",
-                        language,
-                        criterion=label,
-                        place=high[0].name.get(language),
-                        value=format_value(high[1], language),
-                    )
-                )
+                for end, (where, figure) in (("lowest", low), ("highest", high)):
+                    shown = format_value(figure, language)
+                    summary.append(_t(end, language, criterion=label, place=where.name.get(language), value=shown))
     return PlaceComparison(places, rows, "; ".join(summary[:6]) + ("." if summary else ""))
 
 
 _SUMMARY_CRITERIA = ("rent_2br", "unemployment_rate", "january_mean_temp", "french_speakers_share", "immigrant_share")
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 def priorities_from_text(text: str) -> dict[str, float]:
     """Weights for the indicators someone's words point to ("cheap rent, French, not too cold")."""
-    folded = _fold(text)
+    folded = fold(text)
     weights: dict[str, float] = {}
     for indicator, words in PRIORITY_WORDS.items():
-        if any(re.search(rf"\b{re.escape(_fold(w))}\b", folded) for w in words):
+        if any(re.search(rf"\b{re.escape(fold(w))}\b", folded) for w in words):
             weights[indicator] = 1.0
     if "french_speakers_share" in weights:
         weights.setdefault("fls_designated", 0.5)

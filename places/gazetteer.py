@@ -7,13 +7,13 @@ wins when a message names several places.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 import spacy
 from spacy.matcher import PhraseMatcher
 
+from retrieval.folding import fold
 from retrieval.yamlio import load_yaml
 
 
@@ -28,11 +28,6 @@ class Place:
 
     def name(self, language: str) -> str:
         return self.fr if language == "fr" else self.en
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 class Gazetteer:
@@ -50,12 +45,12 @@ class Gazetteer:
         self._matcher = PhraseMatcher(self._nlp.vocab, attr="LOWER")
         for entry in raw["places"]:
             names = {entry["en"], entry["fr"], *entry.get("variants", [])}
-            patterns = [self._nlp.make_doc(_fold(name)) for name in names]
+            patterns = [self._nlp.make_doc(fold(name)) for name in names]
             self._matcher.add(entry["id"], patterns)
 
     def find(self, text: str) -> list[Place]:
         """Every place named in the text, in order of appearance, without repeats."""
-        doc = self._nlp.make_doc(_fold(text[:2000]))
+        doc = self._nlp.make_doc(fold(text[:2000]))
         spans = sorted(
             ((start, end, self._nlp.vocab.strings[match_id]) for match_id, start, end in self._matcher(doc)),
             key=lambda m: (m[0], -(m[1] - m[0])),
@@ -81,8 +76,8 @@ class Gazetteer:
         names: dict[str, Place] = {}
         for place in self.places:
             for name in (place.en, place.fr):
-                names.setdefault(_fold(name), place)
-        words = [w for w in _fold(text).replace(",", " ").replace("?", " ").split() if len(w) >= 4]
+                names.setdefault(fold(name), place)
+        words = [w for w in fold(text).replace(",", " ").replace("?", " ").split() if len(w) >= 4]
         found: list[Place] = []
         for word in words:
             for match in difflib.get_close_matches(word, list(names), n=limit, cutoff=0.75):
@@ -92,5 +87,5 @@ class Gazetteer:
 
     def by_name(self, name: str) -> Place | None:
         """The place whose English or French name is exactly `name` (case and accents ignored)."""
-        folded = _fold(name)
-        return next((p for p in self.places if folded in (_fold(p.en), _fold(p.fr))), None)
+        folded = fold(name)
+        return next((p for p in self.places if folded in (fold(p.en), fold(p.fr))), None)

@@ -9,19 +9,18 @@ employment outlook was where one was found, region by region.
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from places.data import FigureSource, Names
+from retrieval.folding import fold
 from retrieval.settings import ROOT
 from retrieval.yamlio import load_yaml
 
 OCCUPATIONS_FILE = ROOT / "data" / "occupations.yml"
-OUTLOOK_RANK = {"very good": 4, "good": 3, "moderate": 2, "fair": 2, "limited": 1, "very limited": 0}
 
 
 class Aliases(BaseModel):
@@ -67,14 +66,22 @@ class OccupationsError(ValueError):
         super().__init__(f"{len(problems)} occupation data problem(s):\n" + "\n".join(problems))
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 @dataclass
 class OccupationBook:
     occupations: dict[str, Occupation]
+    # (folded name length, whole-word pattern, occupation) for every name and alias, built once.
+    _names: list[tuple[int, re.Pattern[str], Occupation]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._names = []
+        for occupation in self.occupations.values():
+            names = [occupation.name.en, occupation.name.fr, *occupation.aliases.en, *occupation.aliases.fr]
+            keys = {fold(v) for name in names for v in (name, *(part.strip() for part in name.split("/")))}
+            for key in keys:
+                if len(key) >= 2:
+                    # Whole words only; a trailing "s" covers plurals ("nurses", "ingénieurs").
+                    pattern = re.compile(rf"(?<![\w-]){re.escape(key)}s?(?![\w-])")
+                    self._names.append((len(key), pattern, occupation))
 
     @classmethod
     def load(cls, path: Path = OCCUPATIONS_FILE, place_ids: set[str] | None = None) -> OccupationBook:
@@ -113,25 +120,11 @@ class OccupationBook:
 
     def find(self, text: str) -> Occupation | None:
         """The occupation someone names ("I'm a nurse", "infirmière", "ingenieur civil"): the longest name wins."""
-        folded = f" {_fold(text)} "
+        folded = f" {fold(text)} "
         best: tuple[int, Occupation] | None = None
-        for occupation in self.occupations.values():
-            names = [
-                occupation.name.en,
-                occupation.name.fr,
-                *occupation.aliases.en,
-                *occupation.aliases.fr,
-            ]
-            for name in names:
-                for variant in {name, *(part.strip() for part in name.split("/"))}:
-                    key = _fold(variant)
-                    if len(key) < 2:
-                        continue
-                    # Whole words only; a trailing "s" covers plurals ("nurses", "ingénieurs").
-                    if re.search(rf"(?<![\w-]){re.escape(key)}s?(?![\w-])", folded) and (
-                        best is None or len(key) > best[0]
-                    ):
-                        best = (len(key), occupation)
+        for length, pattern, occupation in self._names:
+            if (best is None or length > best[0]) and pattern.search(folded):
+                best = (length, occupation)
         return best[1] if best else None
 
 
@@ -201,8 +194,16 @@ def _t(key: str, language: str, **values: Any) -> str:
 
 def outlook_text(outlook: Outlook, language: str) -> str:
     rating = OUTLOOK_WORDS[outlook.outlook][1 if language == "fr" else 0]
-    region = outlook.region if not (language == "fr" and outlook.region == "Ontario") else "Ontario"
-    return _t("outlook", language, region=region, period=outlook.period.replace("-", "–"), rating=rating)
+    return _t("outlook", language, region=outlook.region, period=outlook.period.replace("-", "–"), rating=rating)
+
+
+def _outlook_dict(outlook: Outlook | None) -> dict[str, Any]:
+    return {
+        "outlook": outlook.outlook if outlook else None,
+        "region": outlook.region if outlook else None,
+        "period": outlook.period if outlook else None,
+        "source": outlook.source.model_dump() if outlook else None,
+    }
 
 
 def occupation_summary(
@@ -224,26 +225,15 @@ def occupation_summary(
         lines.append(_t("not_regulated", language, name=name))
     if occupation.noc_2021:
         lines.append(_t("noc", language, code=occupation.noc_2021))
-    by_place: list[dict[str, Any]] = []
-    for place_id, place_name, province in places or []:
-        outlook = outlook_for(occupation, place_id, province)
-        by_place.append(
-            {
-                "place": place_id,
-                "outlook": outlook.outlook if outlook else None,
-                "region": outlook.region if outlook else None,
-                "period": outlook.period if outlook else None,
-                "source": outlook.source.model_dump() if outlook else None,
-            }
-        )
-        if outlook:
-            lines.append(f"{place_name}: {outlook_text(outlook, language)}")
-    if not places:
-        lines.extend(outlook_text(o, language) for o in occupation.outlooks)
-    if not any(b["outlook"] for b in by_place) and not (not places and occupation.outlooks):
-        lines.append(_t("no_outlook", language))
+    if places:
+        found = [(place_id, name_, outlook_for(occupation, place_id, province)) for place_id, name_, province in places]
+        outlooks = [{"place": place_id, **_outlook_dict(o)} for place_id, _, o in found]
+        outlook_lines = [f"{name_}: {outlook_text(o, language)}" for _, name_, o in found if o]
     else:
-        lines.append(_t("outlook_hint", language))
+        outlooks = [_outlook_dict(o) for o in occupation.outlooks]
+        outlook_lines = [outlook_text(o, language) for o in occupation.outlooks]
+    lines.extend(outlook_lines)
+    lines.append(_t("outlook_hint" if outlook_lines else "no_outlook", language))
     return {
         "id": occupation.id,
         "name": name,
@@ -251,12 +241,7 @@ def occupation_summary(
         "regulated_in_ontario": occupation.regulated_on,
         "compulsory_trade": occupation.compulsory_trade,
         "regulator": {"name": regulator.name.get(language), "url": regulator.url} if regulator else None,
-        "outlooks": by_place
-        if places
-        else [
-            {"region": o.region, "outlook": o.outlook, "period": o.period, "source": o.source.model_dump()}
-            for o in occupation.outlooks
-        ],
+        "outlooks": outlooks,
         "sources": [s.model_dump() for s in occupation.sources],
         "text": "\n".join(lines),
     }

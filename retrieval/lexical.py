@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 
 import bm25s
@@ -11,14 +10,10 @@ import numpy as np
 import Stemmer
 from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_FRENCH
 
+from retrieval.folding import fold
+
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _STEMMERS = {"en": "english", "fr": "french"}
-
-
-def _fold(text: str) -> str:
-    """Lowercase and drop accents: newcomers often type 'sante' for 'santé'."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 class Analyzer:
@@ -30,10 +25,10 @@ class Analyzer:
         self.language = language
         self._stemmer = Stemmer.Stemmer(_STEMMERS[language])
         stop = STOPWORDS_EN if language == "en" else STOPWORDS_FRENCH
-        self._stop = {_fold(w) for w in stop}
+        self._stop = {fold(w) for w in stop}
 
     def __call__(self, text: str) -> list[str]:
-        words = [w for w in _WORD.findall(_fold(text)) if len(w) > 1 and w not in self._stop]
+        words = [w for w in _WORD.findall(fold(text)) if len(w) > 1 and w not in self._stop]
         return list(self._stemmer.stemWords(words))
 
 

@@ -7,7 +7,8 @@ documents or identifiers.
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from retrieval.folding import fold
 
 # Most specific first: "approved for permanent residence" before "permanent resident".
 STATUS_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
@@ -86,8 +87,7 @@ STATUS_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
 
 
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return fold(text.replace("’", "'"))
 
 
 def stated_status(message: str) -> str | None:

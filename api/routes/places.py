@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
+from api.routes.occupations import occupation_book
 from places.compare import CompareError, compare, display, priorities_from_text, recommend
 from places.data import Place, PlaceBook
 from places.indicators import INDICATORS
@@ -27,8 +28,6 @@ def _occupation(request: Request, words: str | None) -> Occupation | None:
     """An occupation id or the words naming one; 422 when given but not recognised."""
     if not words:
         return None
-    from api.routes.occupations import occupation_book
-
     book = occupation_book(request)
     found = book.get(words.strip()) or book.find(words)
     if found is None:
