@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from places.data import Figure, Place, PlaceBook
-from places.indicators import INDICATORS, PRIORITY_WORDS
+from places.indicators import DIRECTION_WORDS, INDICATORS, OPPOSITE_WORDS, PRIORITY_WORDS
 from retrieval.folding import fold
 
 MIN_COMPARE, MAX_COMPARE = 2, 4
@@ -139,16 +139,72 @@ def compare(
 _SUMMARY_CRITERIA = ("rent_2br", "unemployment_rate", "january_mean_temp", "french_speakers_share", "immigrant_share")
 
 
-def priorities_from_text(text: str) -> dict[str, float]:
-    """Weights for the indicators someone's words point to ("cheap rent, French, not too cold")."""
+# "don't", "hate", "pas", "sans"... just before an opposite phrase turn it back: "I don't like snow" = less snow.
+_NEGATION = re.compile(
+    r"\b(not|no|dont|don't|do not|hate|dislike|avoid|without|pas|sans|deteste|eviter|ni)\W+(\w+\W+)?$"
+)
+
+
+@dataclass(frozen=True)
+class Priorities:
+    """What someone's words ask for: weights, the indicators wanted the opposite way, and conflicts."""
+
+    weights: dict[str, float]
+    opposite: frozenset[str] = frozenset()
+    # Indicators asked for both ways at once ("warm winters, I love the cold").
+    conflicts: tuple[str, ...] = ()
+
+
+def _matches(folded: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    spans = []
+    for word in words:
+        spans += [m.span() for m in re.finditer(rf"\b{re.escape(fold(word))}\b", folded)]
+    return spans
+
+
+def read_priorities(text: str) -> Priorities:
+    """Weights for the indicators someone's words point to ("cheap rent, French, not too cold"), which way
+    they want each one ("I love snow", "a small town") and which ones they asked for both ways."""
     folded = fold(text)
     weights: dict[str, float] = {}
+    opposite: set[str] = set()
+    conflicts: list[str] = []
     for indicator, words in PRIORITY_WORDS.items():
-        if any(re.search(rf"\b{re.escape(fold(w))}\b", folded) for w in words):
+        usual = _matches(folded, words)
+        other = []
+        for start, end in _matches(folded, OPPOSITE_WORDS.get(indicator, ())):
+            if _NEGATION.search(folded[max(0, start - 30) : start]):
+                continue  # "I don't like snow": the usual way, found below through "snow"
+            other.append((start, end))
+        # A usual word inside an opposite phrase ("snow" in "lots of snow") is part of that phrase.
+        usual = [(s, e) for s, e in usual if not any(os <= s and e <= oe for os, oe in other)]
+        if usual or other:
             weights[indicator] = 1.0
+        if other and usual:
+            conflicts.append(indicator)
+        elif other:
+            opposite.add(indicator)
     if "french_speakers_share" in weights:
         weights.setdefault("fls_designated", 0.5)
-    return weights
+    return Priorities(weights, frozenset(opposite), tuple(conflicts))
+
+
+def priorities_from_text(text: str) -> dict[str, float]:
+    """Weights for the indicators someone's words point to ("cheap rent, French, not too cold")."""
+    return read_priorities(text).weights
+
+
+def conflict_message(conflicts: tuple[str, ...] | list[str], language: str) -> str:
+    """Say which priorities contradict each other, and how to say which way is meant."""
+    pairs = [
+        (DIRECTION_WORDS[k]["usual"].in_language(language), DIRECTION_WORDS[k]["opposite"].in_language(language))
+        for k in conflicts
+    ]
+    if language == "fr":
+        asked = "; ".join(f"{a} et {b}" for a, b in pairs)
+        return f"Vous demandez à la fois {asked}. Lequel compte pour vous? Dites-le-moi et je chercherai."
+    asked = "; ".join(f"{a} and {b}" for a, b in pairs)
+    return f"You asked for both {asked}. Which one matters to you? Tell me and I will look."
 
 
 @dataclass(frozen=True)
@@ -166,8 +222,10 @@ def recommend(
     language: str = "en",
     provinces: list[str] | None = None,
     top: int = 3,
+    opposite: frozenset[str] | set[str] = frozenset(),
 ) -> list[Recommendation]:
-    """Normalise each weighted indicator to 0..1 across places (best = 1), sum by weight, explain."""
+    """Normalise each weighted indicator to 0..1 across places (best = 1), sum by weight, explain.
+    `opposite` turns an indicator's usual direction round: colder winters, more snow, a smaller place."""
     if not weights:
         raise CompareError("priorities: none given; say what matters, e.g. rent, jobs, French, climate, community")
     unknown = [k for k in weights if k not in INDICATORS]
@@ -177,6 +235,9 @@ def recommend(
         raise CompareError("priorities: weights must be between 0 and 10, at least one above 0")
     if not 1 <= top <= 10:
         raise CompareError("top: must be between 1 and 10")
+    wrong_way = [k for k in opposite if k not in INDICATORS or INDICATORS[k].direction == 0]
+    if wrong_way:
+        raise CompareError(f"opposite: {wrong_way} have no direction to turn; use ones like january_mean_temp")
     pool = [p for p in book.places.values() if not provinces or p.province in provinces]
     if not pool:
         raise CompareError(f"provinces: no place in {provinces}")
@@ -204,7 +265,7 @@ def recommend(
                 continue
             low, high = ranges[key]
             normalised = 0.5 if high == low else (value - low) / (high - low)
-            if indicator.direction < 0:
+            if (indicator.direction < 0) != (key in opposite):
                 normalised = 1 - normalised
             total += weight * normalised
             weight_sum += weight

@@ -60,10 +60,86 @@ PRIORITY_WORDS: dict[str, tuple[str, ...]] = {
     "unemployment_rate": ("job", "jobs", "work", "employment", "emploi", "travail", "boulot", "job market"),
     "french_speakers_share": ("french", "français", "francais", "francophone"),
     "fls_designated": ("french services", "services en français", "services en francais"),
-    "january_mean_temp": ("cold", "warm", "mild", "winter", "froid", "chaud", "doux", "hiver"),
+    "january_mean_temp": ("cold", "warm", "warmer", "mild", "milder", "winter", "froid", "chaud", "doux", "hiver"),
     "annual_snowfall": ("snow", "neige"),
     "immigrant_share": ("community", "diverse", "diversity", "immigrants", "communauté", "diversité", "diversifié"),
     "population": ("big city", "large city", "grande ville", "metropolis", "métropole"),
     "population_growth": ("growing", "growth", "croissance", "en croissance"),
     "settlement_services": ("settlement", "newcomer services", "établissement", "services aux nouveaux arrivants"),
+}
+
+# Words asking for the opposite of an indicator's usual direction: colder winters, more snow, a smaller place.
+# They are read before PRIORITY_WORDS, so "lots of snow" is not also read as "snow" (less of it).
+OPPOSITE_WORDS: dict[str, tuple[str, ...]] = {
+    "january_mean_temp": (
+        "colder",
+        "cold winters",
+        "cold winter",
+        "like the cold",
+        "like cold",
+        "love the cold",
+        "love cold",
+        "like winter",
+        "love winter",
+        "enjoy winter",
+        "real winter",
+        "real winters",
+        "plus froid",
+        "plus froids",
+        "hivers froids",
+        "hiver froid",
+        "vrai hiver",
+        "vrais hivers",
+        "aime le froid",
+        "aime l'hiver",
+        "adore l'hiver",
+        "adore le froid",
+    ),
+    "annual_snowfall": (
+        "more snow",
+        "lots of snow",
+        "a lot of snow",
+        "plenty of snow",
+        "like snow",
+        "love snow",
+        "like the snow",
+        "love the snow",
+        "skiing",
+        "plus de neige",
+        "beaucoup de neige",
+        "aime la neige",
+        "adore la neige",
+        "faire du ski",
+    ),
+    "population": (
+        "small town",
+        "small city",
+        "smaller place",
+        "smaller city",
+        "smaller town",
+        "quiet town",
+        "village",
+        "petite ville",
+        "ville plus petite",
+        "endroit plus petit",
+        "petit village",
+        "endroit tranquille",
+        "ville tranquille",
+    ),
+}
+
+# How each direction of those indicators is said, to ask which one someone means.
+DIRECTION_WORDS: dict[str, dict[str, Label]] = {
+    "january_mean_temp": {
+        "usual": Label("milder winters", "des hivers plus doux"),
+        "opposite": Label("colder winters", "des hivers plus froids"),
+    },
+    "annual_snowfall": {
+        "usual": Label("less snow", "moins de neige"),
+        "opposite": Label("more snow", "plus de neige"),
+    },
+    "population": {
+        "usual": Label("a big city", "une grande ville"),
+        "opposite": Label("a smaller place", "un endroit plus petit"),
+    },
 }

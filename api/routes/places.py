@@ -8,7 +8,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 
 from api.routes.occupations import occupation_book
-from places.compare import CompareError, compare, display, priorities_from_text, recommend
+from places.compare import CompareError, compare, conflict_message, display, read_priorities, recommend
 from places.data import Place, PlaceBook
 from places.indicators import INDICATORS
 from places.occupations import Occupation, occupation_summary
@@ -101,6 +101,12 @@ class RecommendRequest(BaseModel):
         default=None, description='Indicator -> weight 0..10, e.g. {"rent_2br": 2, "french_speakers_share": 1}.'
     )
     text: str | None = Field(default=None, max_length=500, description="Or in words: 'cheap rent, French'.")
+    opposite: list[str] | None = Field(
+        default=None,
+        max_length=12,
+        description="Indicators wanted the other way round: january_mean_temp (colder), annual_snowfall (more snow), "
+        "population (smaller).",
+    )
     provinces: list[str] | None = Field(default=None, max_length=13)
     lang: Lang = "en"
     top: int = Field(default=3, ge=1, le=10)
@@ -113,14 +119,19 @@ class RecommendRequest(BaseModel):
 def recommend_places(request: Request, body: RecommendRequest) -> dict[str, Any]:
     """The best places for someone's priorities, with the reasons and the trade-offs of each."""
     weights = dict(body.priorities or {})
+    opposite = set(body.opposite or [])
     if body.text:
-        for key, weight in priorities_from_text(body.text).items():
+        words = read_priorities(body.text)
+        if words.conflicts:
+            raise HTTPException(422, "text: " + conflict_message(words.conflicts, body.lang))
+        for key, weight in words.weights.items():
             weights.setdefault(key, weight)
+        opposite |= words.opposite
     job = _occupation(request, body.occupation)
     if job is not None and not weights:
         weights = {"unemployment_rate": 1.0}  # work in their field: the job market is the priority
     try:
-        found = recommend(_book(request), weights, body.lang, body.provinces, body.top)
+        found = recommend(_book(request), weights, body.lang, body.provinces, body.top, opposite)
     except CompareError as exc:
         raise HTTPException(422, str(exc)) from None
     extra: dict[str, Any] = {}
@@ -131,6 +142,7 @@ def recommend_places(request: Request, body: RecommendRequest) -> dict[str, Any]
     return {
         **extra,
         "priorities": weights,
+        "opposite": sorted(opposite),
         "recommendations": [
             {
                 "place": {"id": r.place.id, "name": r.place.name.get(body.lang), "province": r.place.province},

@@ -13,8 +13,16 @@ from rasa_sdk.types import DomainDict
 from bot.actions import resources
 from bot.actions.services import route_need
 from bot.actions.texts import text
-from places.compare import CompareError, compare, priorities_from_text, recommend
-from places.indicators import INDICATORS
+from places.compare import (
+    MAX_COMPARE,
+    CompareError,
+    compare,
+    conflict_message,
+    priorities_from_text,
+    read_priorities,
+    recommend,
+)
+from places.indicators import DIRECTION_WORDS, INDICATORS
 from places.occupations import Occupation, occupation_summary
 
 
@@ -113,8 +121,20 @@ def priority_buttons(language: str) -> list[dict[str, str]]:
     ]
 
 
-def recommendation_message(weights: dict[str, float], language: str) -> dict[str, Any]:
-    found = recommend(resources.places(), weights, language, top=3)
+def direction_buttons(conflicts: tuple[str, ...], language: str) -> list[dict[str, str]]:
+    """One button for each way of each contradictory priority ("milder winters" / "colder winters")."""
+    lang = "fr" if language == "fr" else "en"
+    return [
+        {"title": label.in_language(lang), "payload": f"{text('priority_payload', lang)} {label.in_language(lang)}"}
+        for key in conflicts
+        for label in DIRECTION_WORDS[key].values()
+    ]
+
+
+def recommendation_message(
+    weights: dict[str, float], language: str, opposite: frozenset[str] = frozenset()
+) -> dict[str, Any]:
+    found = recommend(resources.places(), weights, language, top=3, opposite=opposite)
     lines = [text("recommend_intro", language)]
     for n, r in enumerate(found, 1):
         details = ", ".join(r.reasons[:3]) or text("recommend_no_strength", language)
@@ -127,6 +147,7 @@ def recommendation_message(weights: dict[str, float], language: str) -> dict[str
     data = {
         "places": [{"id": r.place.id, "name": r.place.name.get(language), "province": r.place.province} for r in found],
         "priorities": weights,
+        "opposite": sorted(opposite),
         "scores": [
             {"place": r.place.id, "score": r.score, "reasons": r.reasons, "tradeoffs": r.tradeoffs} for r in found
         ],
@@ -149,6 +170,10 @@ class ActionComparePlaces(Action):
             ids = [*previous, ids[0]][-4:]
         if not ids and previous and criteria:  # "what about rent?"
             ids = previous
+        if len(ids) > MAX_COMPARE:
+            names = ", ".join(p.name.get(language) for p in map(resources.places().places.get, ids) if p)
+            dispatcher.utter_message(text=text("compare_too_many", language, count=len(ids), places=names))
+            return []
         if len(ids) >= 2:
             try:
                 dispatcher.utter_message(
@@ -165,7 +190,17 @@ class ActionComparePlaces(Action):
             return [SlotSet("compared_places", ids)]
         if not criteria and ask_which_place(dispatcher, message, language):
             return []
-        weights = priorities_from_text(message)
+        wanted = read_priorities(message)
+        if wanted.conflicts:
+            dispatcher.utter_message(
+                json_message={
+                    "type": "choices",
+                    "text": conflict_message(wanted.conflicts, language),
+                    "buttons": direction_buttons(wanted.conflicts, language),
+                }
+            )
+            return []
+        weights = wanted.weights
         if not weights and occupation is not None:
             weights = {"unemployment_rate": 1.0}  # work in their field: the job market first
         if not weights:
@@ -178,7 +213,9 @@ class ActionComparePlaces(Action):
             )
             return []
         dispatcher.utter_message(
-            json_message=with_occupation(recommendation_message(weights, language), occupation, language)
+            json_message=with_occupation(
+                recommendation_message(weights, language, wanted.opposite), occupation, language
+            )
         )
         return []
 

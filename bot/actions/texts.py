@@ -63,6 +63,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Which other place would you like to compare it with? You can name up to 4 places.",
         "fr": "Avec quel autre endroit voulez-vous le comparer? Vous pouvez nommer jusqu'à 4 endroits.",
     },
+    "compare_too_many": {
+        "en": "I can compare up to 4 places at a time, and you named {count}: {places}. Which of them (4 at most) would you like side by side?",
+        "fr": "Je peux comparer jusqu'à 4 endroits à la fois, et vous en avez nommé {count} : {places}. Lesquels (4 au plus) voulez-vous voir côte à côte?",
+    },
     "ask_priorities": {
         "en": "What matters most to you? Choose one or say it in your own words (for example: cheap rent, French, not too cold).",
         "fr": "Qu'est-ce qui compte le plus pour vous? Choisissez ou dites-le dans vos mots (par exemple : loyer abordable, français, pas trop froid).",

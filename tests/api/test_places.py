@@ -103,3 +103,21 @@ def test_compare_and_recommend_with_an_occupation(client):
     assert len(recommended["occupation"]["outlooks"]) == len(recommended["recommendations"])
     bad = client.post("/api/places/recommend", json={"occupation": "astronaut", "text": "cheap rent"})
     assert bad.status_code == 422 and "occupation" in bad.json()["detail"]
+
+
+def test_recommend_contradictory_words_say_which_ones(client):
+    response = client.post("/api/places/recommend", json={"text": "lots of snow but no snow", "lang": "fr"})
+    assert response.status_code == 422
+    assert response.json()["detail"].startswith("text: Vous demandez à la fois moins de neige et plus de neige")
+
+
+def test_recommend_the_other_way_round(client):
+    body = client.post("/api/places/recommend", json={"text": "I love the cold", "top": 10}).json()
+    assert body["opposite"] == ["january_mean_temp"]
+    temps = [
+        client.get(f"/api/places/{r['place']['id']}").json()["indicators"]["january_mean_temp"]["value"]
+        for r in body["recommendations"]
+    ]
+    assert temps == sorted(temps)  # coldest first
+    bad = client.post("/api/places/recommend", json={"priorities": {"rent_2br": 1}, "opposite": ["public_transit"]})
+    assert bad.status_code == 422 and "no direction" in bad.json()["detail"]

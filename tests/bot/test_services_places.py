@@ -124,3 +124,22 @@ def test_the_occupation_slot_adds_regional_outlooks_to_a_comparison():
 def test_no_occupation_is_read_into_words_that_name_none():
     message = run(ActionComparePlaces(), "compare_rent_for_a_family_en")[0][0]["custom"]
     assert "occupation" not in message["comparison"]
+
+
+def test_contradictory_priorities_get_a_question_with_both_ways_in_french():
+    message = run(ActionComparePlaces(), "compare_contradictory_fr")[0][0]["custom"]
+    assert message["type"] == "choices"
+    assert message["text"].startswith("Vous demandez à la fois des hivers plus doux et des hivers plus froids")
+    assert [b["title"] for b in message["buttons"]] == ["des hivers plus doux", "des hivers plus froids"]
+
+
+def test_twenty_places_get_a_clear_message_and_nothing_is_remembered():
+    messages, events = run(ActionComparePlaces(), "compare_twenty_places_en")
+    assert messages[0]["text"].startswith("I can compare up to 4 places at a time, and you named 20: Ottawa, Toronto")
+    assert events == []
+
+
+def test_a_small_snowy_town_is_recommended_the_way_it_was_asked():
+    message = run(ActionComparePlaces(), "compare_small_town_snow_en")[0][0]["custom"]
+    assert message["comparison"]["opposite"] == ["annual_snowfall", "population"]
+    assert "toronto" not in [p["id"] for p in message["comparison"]["places"]]

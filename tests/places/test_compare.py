@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from places.compare import CompareError, compare, format_value, priorities_from_text, recommend
+from places.compare import (
+    CompareError,
+    compare,
+    conflict_message,
+    format_value,
+    priorities_from_text,
+    read_priorities,
+    recommend,
+)
 from places.data import Figure, Place, PlaceBook
 
 SRC = {"title": "Test source", "url": "https://example.org/source"}
@@ -130,3 +138,43 @@ def test_an_ontario_law_is_not_applicable_elsewhere_and_costs_no_score():
     assert french["values"][1]["display"] == "sans objet (loi ontarienne)"
     best = recommend(book, {"french_speakers_share": 1.0, "fls_designated": 0.5})
     assert best[0].place.id == "quebecer" and best[0].missing == []  # not marked missing, not penalised
+
+
+@pytest.mark.parametrize(
+    ("words", "weights", "opposite"),
+    [
+        ("I love snow and a small town", {"annual_snowfall", "population"}, {"annual_snowfall", "population"}),
+        ("I don't like snow", {"annual_snowfall"}, set()),
+        ("not too cold, in a big city", {"january_mean_temp", "population"}, set()),
+        (
+            "j'adore l'hiver, beaucoup de neige",
+            {"january_mean_temp", "annual_snowfall"},
+            {"january_mean_temp", "annual_snowfall"},
+        ),
+        ("où vivre pour des hivers plus doux", {"january_mean_temp"}, set()),
+        ("where to live for colder winters", {"january_mean_temp"}, {"january_mean_temp"}),
+    ],
+)
+def test_priorities_know_which_way_someone_wants_them(words, weights, opposite):
+    read = read_priorities(words)
+    assert set(read.weights) == weights and set(read.opposite) == opposite and read.conflicts == ()
+
+
+def test_contradictory_priorities_are_named_in_each_language():
+    read = read_priorities("a warm place, but I love the cold; a big city or a small town")
+    assert set(read.conflicts) == {"january_mean_temp", "population"}
+    assert conflict_message(read.conflicts, "en") == (
+        "You asked for both milder winters and colder winters; a big city and a smaller place. "
+        "Which one matters to you? Tell me and I will look."
+    )
+    assert "des hivers plus doux et des hivers plus froids" in conflict_message(read.conflicts, "fr")
+
+
+def test_opposite_turns_the_ranking_round_and_rejects_indicators_without_a_direction():
+    warm = [r.place.id for r in recommend(BOOK, {"january_mean_temp": 1.0}, "en", top=3)]
+    cold = [
+        r.place.id for r in recommend(BOOK, {"january_mean_temp": 1.0}, "en", top=3, opposite={"january_mean_temp"})
+    ]
+    assert warm == ["alpha", "gamma", "beta"] and cold == ["beta", "gamma", "alpha"]
+    with pytest.raises(CompareError, match="no direction"):
+        recommend(BOOK, {"rent_2br": 1.0}, opposite={"public_transit"})
