@@ -23,6 +23,13 @@ INDICATORS: dict[str, Indicator] = {
         Indicator("population_growth", Label("Population growth", "Croissance de la population"), +1),
         Indicator("immigrant_share", Label("Share of immigrants", "Proportion d'immigrants"), +1),
         Indicator("french_speakers_share", Label("Share who speak French", "Proportion qui parle français"), +1),
+        # Official bilingualism (English and French): where the census figure of French speakers is missing, still a
+        # measure of French in daily life; never presented as the share who speak French.
+        Indicator(
+            "bilingual_share",
+            Label("Share who speak English and French", "Proportion qui parle anglais et français"),
+            +1,
+        ),
         Indicator("rent_2br", Label("Average rent, 2 bedrooms", "Loyer moyen, 2 chambres"), -1),
         Indicator("unemployment_rate", Label("Unemployment rate", "Taux de chômage"), -1),
         Indicator("january_mean_temp", Label("January mean temperature", "Température moyenne en janvier"), +1),
@@ -59,6 +66,7 @@ PRIORITY_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "unemployment_rate": ("job", "jobs", "work", "employment", "emploi", "travail", "boulot", "job market"),
     "french_speakers_share": ("french", "français", "francais", "francophone"),
+    "bilingual_share": ("bilingual", "bilingue", "english and french", "anglais et français", "anglais et francais"),
     "fls_designated": ("french services", "services en français", "services en francais"),
     "january_mean_temp": ("cold", "warm", "warmer", "mild", "milder", "winter", "froid", "chaud", "doux", "hiver"),
     "annual_snowfall": ("snow", "neige"),

@@ -9,7 +9,7 @@ def test_list_places_with_not_available_shown(client):
     body = client.get("/api/places").json()
     assert body["count"] >= 45
     place = body["places"][0]
-    assert len(place["indicators"]) == 12
+    assert len(place["indicators"]) == 13
     displays = [i["display"] for p in body["places"] for i in p["indicators"].values()]
     assert "not available" in displays
     for p in body["places"]:
@@ -26,7 +26,7 @@ def test_one_place_and_not_found(client):
 def test_compare_two_places(client):
     body = client.get("/api/places/compare", params={"ids": "ottawa,kingston"}).json()
     assert [p["id"] for p in body["places"]] == ["ottawa", "kingston"]
-    assert len(body["criteria"]) == 12 and "summary" in body
+    assert len(body["criteria"]) == 13 and "summary" in body
 
 
 @pytest.mark.parametrize(

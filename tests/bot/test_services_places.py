@@ -53,7 +53,7 @@ def test_two_named_places_are_compared_and_remembered():
     comparison = messages[0]["custom"]
     assert comparison["type"] == "comparison"
     assert [p["id"] for p in comparison["comparison"]["places"]] == ["ottawa", "kingston"]
-    assert len(comparison["comparison"]["criteria"]) == 12
+    assert len(comparison["comparison"]["criteria"]) == 13
     assert "not available" in comparison["text"] or "Population" in comparison["text"]
     assert events == [SlotSet("compared_places", ["ottawa", "kingston"])]
 

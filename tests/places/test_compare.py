@@ -14,6 +14,7 @@ from places.compare import (
     recommend,
 )
 from places.data import Figure, Place, PlaceBook
+from places.indicators import INDICATORS
 
 SRC = {"title": "Test source", "url": "https://example.org/source"}
 
@@ -53,7 +54,7 @@ def test_compare_shows_every_criterion_with_not_available_for_gaps():
     assert rent["values"][0]["year"] == 2021 and rent["values"][0]["source"]["url"] == SRC["url"]
     jobs = next(r for r in result.rows if r["criterion"] == "unemployment_rate")
     assert [c["display"] for c in jobs["values"]] == ["6 %", "not available"]
-    assert len(result.rows) == 12
+    assert len(result.rows) == len(INDICATORS) == 13
 
 
 def test_compare_summary_names_the_main_differences_in_french():
