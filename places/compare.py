@@ -145,6 +145,11 @@ _NEGATION = re.compile(
 )
 
 
+# Indicators whose usual words name the end people want ("a big city"), so "not a big city" means the other end.
+# Not the climate: "not too cold" still asks for milder winters, "no snow" for less snow.
+NEGATION_TURNS = frozenset({"population"})
+
+
 @dataclass(frozen=True)
 class Priorities:
     """What someone's words ask for: weights, the indicators wanted the opposite way, and conflicts."""
@@ -178,6 +183,10 @@ def read_priorities(text: str) -> Priorities:
             other.append((start, end))
         # A usual word inside an opposite phrase ("snow" in "lots of snow") is part of that phrase.
         usual = [(s, e) for s, e in usual if not any(os <= s and e <= oe for os, oe in other)]
+        if indicator in NEGATION_TURNS:  # "not a big city" asks for a smaller place
+            negated = [(s, e) for s, e in usual if _NEGATION.search(folded[max(0, s - 30) : s])]
+            usual = [span for span in usual if span not in negated]
+            other += negated
         if usual or other:
             weights[indicator] = 1.0
         if other and usual:

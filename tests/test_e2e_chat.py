@@ -174,3 +174,30 @@ def test_recommend_from_an_occupation_in_each_language(stack):
     assert "rent_2br" in message["comparison"]["priorities"]
     assert message["comparison"]["occupation"]["id"] == "mechanical-engineer"
     assert "Ordre des ingénieurs de l'Ontario" in message["text"]
+
+
+def test_compare_in_english_and_recommend_from_priorities_in_each_language(stack):
+    compared = say(stack, "compare Halifax and Moncton", lang="en")["messages"][0]
+    assert compared["type"] == "comparison"
+    assert [p["id"] for p in compared["comparison"]["places"]] == ["halifax", "moncton"]
+    assert compared["text"].startswith("Comparing Halifax / Moncton:") and "Share of immigrants" in compared["text"]
+    english = say(stack, "where should I live if I want cheap rent and French?", lang="en")["messages"][0]
+    assert english["type"] == "comparison" and len(english["comparison"]["places"]) == 3
+    assert set(english["comparison"]["priorities"]) >= {"rent_2br", "french_speakers_share"}
+    assert english["text"].startswith("Places that match your priorities best")
+    french = say(stack, "où devrais-je vivre? je veux un loyer abordable et pas trop froid", lang="fr")
+    message = french["messages"][0]
+    assert french["language"] == "fr" and message["type"] == "comparison"
+    assert set(message["comparison"]["priorities"]) == {"rent_2br", "january_mean_temp"}
+    assert message["text"].startswith("Les endroits qui répondent le mieux à vos priorités")
+
+
+def test_contradictory_priorities_and_too_many_places_get_a_clear_question(stack):
+    conflict = say(stack, "where should I live? somewhere warm, but I love the cold", lang="en")["messages"][0]
+    assert conflict["type"] == "choices" and conflict["text"].startswith("You asked for both milder winters")
+    answer = say(stack, conflict["buttons"][1]["payload"], lang="en")["messages"][0]
+    assert answer["type"] == "comparison" and answer["comparison"]["opposite"] == ["january_mean_temp"]
+    many = say(stack, "compare Ottawa, Toronto, Kingston, Hamilton, Windsor, London, Sudbury and Timmins", lang="fr")[
+        "messages"
+    ][0]
+    assert many["text"].startswith("Je peux comparer jusqu'à 4 endroits à la fois, et vous en avez nommé 8")

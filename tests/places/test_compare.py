@@ -146,6 +146,8 @@ def test_an_ontario_law_is_not_applicable_elsewhere_and_costs_no_score():
     [
         ("I love snow and a small town", {"annual_snowfall", "population"}, {"annual_snowfall", "population"}),
         ("I don't like snow", {"annual_snowfall"}, set()),
+        ("a small town, not a big city", {"population"}, {"population"}),
+        ("pas une grande ville, et pas trop froid", {"population", "january_mean_temp"}, {"population"}),
         ("not too cold, in a big city", {"january_mean_temp", "population"}, set()),
         (
             "j'adore l'hiver, beaucoup de neige",
