@@ -26,6 +26,11 @@ TEXT = {
     "tradeoff": {"en": "but {criterion} {value}", "fr": "mais {criterion} {value}"},
     "missing": {"en": "{criterion} not available", "fr": "{criterion} non disponible"},
     "not_applicable": {"en": "not applicable (an Ontario law)", "fr": "sans objet (loi ontarienne)"},
+    "both_ways": {"en": "{usual} and {opposite}", "fr": "{usual} et {opposite}"},
+    "conflict": {
+        "en": "You asked for both {asked}. Which one matters to you? Tell me and I will look.",
+        "fr": "Vous demandez à la fois {asked}. Lequel compte pour vous? Dites-le-moi et je chercherai.",
+    },
 }
 
 # Indicators that only exist in one province: elsewhere they are "not applicable", not "not available".
@@ -160,6 +165,10 @@ class Priorities:
     conflicts: tuple[str, ...] = ()
 
 
+def _negated(folded: str, start: int) -> bool:
+    return _NEGATION.search(folded[max(0, start - 30) : start]) is not None
+
+
 def _matches(folded: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
     spans = []
     for word in words:
@@ -176,15 +185,12 @@ def read_priorities(text: str) -> Priorities:
     conflicts: list[str] = []
     for indicator, words in PRIORITY_WORDS.items():
         usual = _matches(folded, words)
-        other = []
-        for start, end in _matches(folded, OPPOSITE_WORDS.get(indicator, ())):
-            if _NEGATION.search(folded[max(0, start - 30) : start]):
-                continue  # "I don't like snow": the usual way, found below through "snow"
-            other.append((start, end))
+        # "I don't like snow" is not an opposite phrase: it is the usual way, found through "snow".
+        other = [(s, e) for s, e in _matches(folded, OPPOSITE_WORDS.get(indicator, ())) if not _negated(folded, s)]
         # A usual word inside an opposite phrase ("snow" in "lots of snow") is part of that phrase.
         usual = [(s, e) for s, e in usual if not any(os <= s and e <= oe for os, oe in other)]
         if indicator in NEGATION_TURNS:  # "not a big city" asks for a smaller place
-            negated = [(s, e) for s, e in usual if _NEGATION.search(folded[max(0, s - 30) : s])]
+            negated = [(s, e) for s, e in usual if _negated(folded, s)]
             usual = [span for span in usual if span not in negated]
             other += negated
         if usual or other:
@@ -205,15 +211,11 @@ def priorities_from_text(text: str) -> dict[str, float]:
 
 def conflict_message(conflicts: tuple[str, ...] | list[str], language: str) -> str:
     """Say which priorities contradict each other, and how to say which way is meant."""
-    pairs = [
-        (DIRECTION_WORDS[k]["usual"].in_language(language), DIRECTION_WORDS[k]["opposite"].in_language(language))
+    asked = "; ".join(
+        _t("both_ways", language, **{way: label.in_language(language) for way, label in DIRECTION_WORDS[k].items()})
         for k in conflicts
-    ]
-    if language == "fr":
-        asked = "; ".join(f"{a} et {b}" for a, b in pairs)
-        return f"Vous demandez à la fois {asked}. Lequel compte pour vous? Dites-le-moi et je chercherai."
-    asked = "; ".join(f"{a} and {b}" for a, b in pairs)
-    return f"You asked for both {asked}. Which one matters to you? Tell me and I will look."
+    )
+    return _t("conflict", language, asked=asked)
 
 
 @dataclass(frozen=True)

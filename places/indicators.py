@@ -77,7 +77,7 @@ PRIORITY_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 # Words asking for the opposite of an indicator's usual direction: colder winters, more snow, a smaller place.
-# They are read before PRIORITY_WORDS, so "lots of snow" is not also read as "snow" (less of it).
+# A PRIORITY_WORDS word inside one of them is part of it: "lots of snow" is not also read as "snow" (less of it).
 OPPOSITE_WORDS: dict[str, tuple[str, ...]] = {
     "january_mean_temp": (
         "colder",

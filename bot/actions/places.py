@@ -171,8 +171,8 @@ class ActionComparePlaces(Action):
         if not ids and previous and criteria:  # "what about rent?"
             ids = previous
         if len(ids) > MAX_COMPARE:
-            names = ", ".join(p.name.get(language) for p in map(resources.places().places.get, ids) if p)
-            dispatcher.utter_message(text=text("compare_too_many", language, count=len(ids), places=names))
+            names = ", ".join(resources.places().places[i].name.get(language) for i in ids)
+            dispatcher.utter_message(text=text("compare_too_many", language, count=str(len(ids)), places=names))
             return []
         if len(ids) >= 2:
             try:
