@@ -42,6 +42,14 @@ class Source(BaseModel):
     url: str = Field(pattern=r"^https://\S+$", max_length=500)
 
 
+class QuestionAnswer(BaseModel):
+    """A question editors know people ask, answered in one or two sentences of the item's own facts."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    q: str = Field(min_length=8, max_length=200)
+    a: str = Field(min_length=20, max_length=400)
+
+
 class ContentItem(BaseModel):
     """One content item in one language."""
 
@@ -62,6 +70,8 @@ class ContentItem(BaseModel):
     last_reviewed: dt.date
     review_by: dt.date
     body: str = Field(min_length=40)
+    # Questions people ask that this item answers, in the item's language.
+    faq: list[QuestionAnswer] = Field(default_factory=list, max_length=12)
     # Where the record came from (a file path or feed#record), for error messages.
     origin: str = Field(default="", exclude=True)
 
