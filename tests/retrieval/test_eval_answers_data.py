@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import collections
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pytest
@@ -54,7 +54,7 @@ def content_items() -> dict[tuple[str, str], dict]:
     return items
 
 
-@lru_cache(maxsize=None)
+@cache
 def questions(lang: str) -> list[dict]:
     data = yaml.safe_load((ANSWERS / f"{lang}.yml").read_text(encoding="utf-8"))
     assert isinstance(data, dict) and isinstance(data.get("questions"), list), (
@@ -73,7 +73,7 @@ def test_every_question_has_the_documented_fields(lang: str) -> None:
     problems = []
     for q in questions(lang):
         keys = set(q)
-        if not REQUIRED <= keys or not keys <= KEYS:
+        if not keys >= REQUIRED or not keys <= KEYS:
             problems.append(f"{q.get('id')}: fields {sorted(keys)}")
             continue
         if not (isinstance(q["q"], str) and q["q"].strip()):
