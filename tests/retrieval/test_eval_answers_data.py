@@ -153,3 +153,15 @@ def test_spread_over_topics_and_splits(lang: str) -> None:
     topics_heldout = {q["topic"] for q in qs if q["split"] == "heldout"}
     big_topics = {t for t, n in per_topic.items() if n >= 3}
     assert big_topics <= topics_heldout, f"{lang}: no heldout question for {sorted(big_topics - topics_heldout)}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_question_already_contains_its_answer(lang: str) -> None:
+    # A reply that only echoes the question must not pass.
+    echoed = [
+        f"{q['id']}: {e!r} is in the question"
+        for q in questions(lang)
+        for e in q["expect"]
+        if normalise(e) in normalise(q["q"])
+    ]
+    assert not echoed, "\n".join(echoed)
