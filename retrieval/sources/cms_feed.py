@@ -97,6 +97,13 @@ class CmsFeed:
             "last_reviewed": record.get("reviewed"),
             "review_by": record.get("review_due"),
             "body": record.get("body_markdown"),
+            # Optional: the page's question-and-answer block, in the page's language.
+            "faq": None
+            if record.get("faq") is None
+            else [
+                {"q": pair.get("question"), "a": pair.get("answer")} if isinstance(pair, dict) else pair
+                for pair in record["faq"]
+            ],
         }
         # An absent field is reported as missing, not as "None is not a string".
         return {key: value for key, value in mapped.items() if value is not None}

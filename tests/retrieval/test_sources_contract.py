@@ -39,6 +39,7 @@ def feed_record(item: ContentItem) -> dict:
         "reviewed": item.last_reviewed.isoformat(),
         "review_due": item.review_by.isoformat(),
         "body_markdown": item.body,
+        "faq": [{"question": pair.q, "answer": pair.a} for pair in item.faq],
     }
 
 
@@ -88,6 +89,7 @@ def test_sample_feed_items_have_both_languages():
 def test_the_same_item_reads_the_same_through_both_adapters(tmp_path):
     content = copy_sample(tmp_path / "content", {"ontario/ohip-eligibility"})
     from_markdown = MarkdownFolder(content).load(TAXONOMY)
+    assert any(item.faq for item in from_markdown), "the sample should exercise every field, faq included"
     feed = write_feed(tmp_path / "feed.json", [feed_record(i) for i in from_markdown])
     from_feed = CmsFeed(feed).load(TAXONOMY)
     strip = lambda items: sorted((i.model_dump() for i in items), key=lambda d: d["id"])  # noqa: E731
