@@ -159,6 +159,40 @@ def url_policy_violations(items, policy: dict) -> list[str]:
     return found
 
 
+def announcement_violations(items, policy: dict) -> list[str]:
+    """Items whose url is a news item, notice or committee page rather than the service page for their subject."""
+    rules = policy["not_a_service_page"]
+    segments = set(rules["path_segments"])
+    pending = rules["pending"] or {}
+    found = []
+    for item in items:
+        path = unquote(urlparse(item.url).path).lower().split("/")
+        hit = segments.intersection(path)
+        if hit and item.id not in pending:
+            where = item.origin.replace(str(ROOT) + "/", "")
+            found.append(
+                f"{where}: url {item.url}: a {'/'.join(sorted(hit))} page, not the service page for "
+                f"'{item.title}'; link the page about the subject"
+            )
+    return found
+
+
+def test_urls_open_a_service_page_not_an_announcement(corpus):
+    policy = load_yaml((ROOT / "data" / "url-policy.yml").read_text(encoding="utf-8"))
+    found = announcement_violations(corpus.items, policy)
+    assert found == [], "url must open the page about the item (data/url-policy.yml):\n" + "\n".join(found)
+    fr = next(i for i in corpus.items if i.url.startswith("https://www.canada.ca/fr/"))
+    news = fr.model_copy(update={"url": "https://www.canada.ca/fr/nouvelles/2009/avis.html", "origin": "n.fr.md"})
+    assert announcement_violations([news], policy), "a news item must be reported"
+    pending = policy["not_a_service_page"]["pending"] or {}
+    still = {
+        i.id
+        for i in corpus.items
+        if set(policy["not_a_service_page"]["path_segments"]) & set(urlparse(i.url).path.lower().split("/"))
+    }
+    assert set(pending) <= still, f"stale not_a_service_page.pending entries: {sorted(set(pending) - still)}"
+
+
 def test_url_policy_lists_are_consistent():
     rules = load_yaml((ROOT / "data" / "url-policy.yml").read_text(encoding="utf-8"))["language"]
     english_only = rules["english_only_hosts"] or {}
