@@ -124,7 +124,7 @@ def test_splits_are_about_two_thirds_dev(conversations):
 
 
 def test_turn_expectations_are_well_formed(conversations):
-    lang, convs = conversations
+    _lang, convs = conversations
     topics = _topics()
     for conv in convs:
         for n, turn in enumerate(conv["turns"], 1):
@@ -154,7 +154,7 @@ def test_turn_expectations_are_well_formed(conversations):
 
 
 def test_clicks_name_a_button_the_previous_turn_requires(conversations):
-    lang, convs = conversations
+    _lang, convs = conversations
     for conv in convs:
         previous = None
         for n, turn in enumerate(conv["turns"], 1):
@@ -167,7 +167,7 @@ def test_clicks_name_a_button_the_previous_turn_requires(conversations):
 
 
 def test_every_non_gap_expectation_is_in_the_content(conversations, corpus):
-    lang, convs = conversations
+    _lang, convs = conversations
     missing = []
     for conv in convs:
         for n, turn in enumerate(conv["turns"], 1):
@@ -184,7 +184,7 @@ def test_short_acronyms_are_not_parts_of_common_words(conversations, raw_corpus)
     """An acronym ("SIN", "OCT", "EI") that also occurs inside common lower-case
     words of the content ("business", "doctor", "their") would be met by almost
     any reply. Names that contain it ("Wellesley") and web addresses are fine."""
-    lang, convs = conversations
+    _lang, convs = conversations
     common_words = {
         code: {w for w in re.findall(r"[^\W\d_]+", re.sub(URLISH, " ", text)) if w.islower()}
         for code, text in raw_corpus.items()
