@@ -19,7 +19,7 @@ export RASA_TELEMETRY_ENABLED := false
 help:
 	@echo "make run    - set up, build the index if stale, start the services"
 	@echo "make test   - set up, then the whole test suite"
-	@echo "make eval   - retrieval quality tables (data/eval)"
+	@echo "make eval   - retrieval, answer, language, routing and NLU quality tables (data/eval)"
 	@echo "make bench  - latency and build-time benchmarks"
 
 venv:
@@ -56,6 +56,8 @@ test: setup index dialogue
 
 eval: venv venv-rasa index
 	@$(PY) -m retrieval eval --write docs/retrieval.md
+	@$(PY) -m retrieval answers --write docs/answers.md
+	@$(PY) -m retrieval language-eval --write docs/answers.md
 	@$(PY) -m services eval --write docs/services.md
 	@$(PY) -m places report --write docs/places.md
 	@scripts/eval-nlu

@@ -16,6 +16,7 @@ from pathlib import Path
 import faiss
 import numpy as np
 
+from retrieval.answers import AnswerBook, FaqRecord, UnitRecord, unit_records
 from retrieval.chunking import chunk_item
 from retrieval.corpus import Corpus, load_corpus
 from retrieval.encoders import Encoder, get_encoder
@@ -23,7 +24,7 @@ from retrieval.search import PassageRecord, SearchIndex
 from retrieval.settings import RetrievalSettings
 from retrieval.taxonomy import load_taxonomy
 
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2  # 2: answer units and FAQ pairs beside the passages
 CURRENT = "current"
 Progress = Callable[[int, int], None]
 
@@ -93,6 +94,15 @@ class EmbeddingCache:
     def save(self) -> None:
         if self.vectors is None:
             return
+        # Another build may have saved vectors since this one loaded: keep them too.
+        on_disk = EmbeddingCache(self.vectors_path.parent, self.vectors_path.stem)
+        if on_disk.vectors is not None:
+            missing = [(k, row) for k, row in on_disk.keys.items() if k not in self.keys]
+            if missing:
+                start = len(self.vectors)
+                self.vectors = np.vstack([self.vectors, on_disk.vectors[[row for _, row in missing]]])
+                for n, (k, _) in enumerate(missing):
+                    self.keys[k] = start + n
         self.vectors_path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.vectors_path.with_name(f".{self.vectors_path.name}.{os.getpid()}.tmp")
         with open(tmp, "wb") as handle:
@@ -111,12 +121,26 @@ def embed_passages(
     batch_size: int = 16,
 ) -> np.ndarray:
     """Embed every passage, reusing vectors cached for the same text and encoder."""
-    texts = [r.indexed_text() for r in records]
+    return embed_texts([r.indexed_text() for r in records], encoder, cache_dir, progress, batch_size)
+
+
+def embed_texts(
+    texts: list[str],
+    encoder: Encoder,
+    cache_dir: Path | None = None,
+    progress: Progress | None = None,
+    batch_size: int = 16,
+    as_queries: bool = False,
+) -> np.ndarray:
+    """Embed texts as passages (or as queries), reusing vectors cached for the same text and encoder."""
+    encode = encoder.encode_queries if as_queries else encoder.encode_passages
+    # Queries and passages are encoded differently: their cache entries must not meet.
+    keys = [f"query: {t}" if as_queries else t for t in texts]
     cache = EmbeddingCache(cache_dir, encoder.name) if cache_dir else None
     vectors = np.zeros((len(texts), encoder.dim), dtype=np.float32)
     todo = []
-    for n, text in enumerate(texts):
-        hit = cache.get(text) if cache else None
+    for n, key in enumerate(keys):
+        hit = cache.get(key) if cache else None
         if hit is None:
             todo.append(n)
         else:
@@ -126,10 +150,10 @@ def embed_passages(
         progress(done, len(texts))
     for start in range(0, len(todo), batch_size):
         rows = todo[start : start + batch_size]
-        batch = encoder.encode_passages([texts[n] for n in rows])
+        batch = encode([texts[n] for n in rows])
         vectors[rows] = batch
         if cache:
-            cache.add([texts[n] for n in rows], batch)
+            cache.add([keys[n] for n in rows], batch)
         done += len(rows)
         if progress:
             progress(done, len(texts))
@@ -177,12 +201,18 @@ def build_index(
     encoder = get_encoder(settings.encoder, settings.build_threads)
     records = passage_records(corpus, settings.chunk_max_words)
     vectors = embed_passages(records, encoder, settings.cache_dir, progress)
+    book = answer_book(corpus, encoder, settings.cache_dir)
     settings.index_dir.mkdir(parents=True, exist_ok=True)
     build_dir = Path(tempfile.mkdtemp(prefix=f"build-{fingerprint[:12]}-", dir=settings.index_dir))
     faiss.write_index(flat_index(vectors), str(build_dir / "dense.faiss"))
     (build_dir / "passages.json").write_text(
         json.dumps([asdict(r) for r in records], ensure_ascii=False), encoding="utf-8"
     )
+    units_json, faq_json = book.as_records()
+    (build_dir / "units.json").write_text(json.dumps(units_json, ensure_ascii=False), encoding="utf-8")
+    (build_dir / "faq.json").write_text(json.dumps(faq_json, ensure_ascii=False), encoding="utf-8")
+    np.save(build_dir / "units.npy", book.unit_vectors, allow_pickle=False)
+    np.save(build_dir / "faq.npy", book.faq_vectors, allow_pickle=False)
     manifest = Manifest(
         format=INDEX_FORMAT,
         fingerprint=fingerprint,
@@ -224,16 +254,28 @@ def load_index(settings: RetrievalSettings, encoder: Encoder | None = None) -> t
     dense = faiss.read_index(str(folder / "dense.faiss"))
     taxonomy = load_taxonomy(settings.taxonomy_path)
     index = SearchIndex(passages, dense, encoder, taxonomy, settings.fusion_depth, settings.rrf_k, settings.local_boost)
+    languages = {p.item_id: p.language for p in passages}
+    index.answers = AnswerBook(
+        [UnitRecord(**r) for r in json.loads((folder / "units.json").read_text(encoding="utf-8"))],
+        np.load(folder / "units.npy", allow_pickle=False),
+        [FaqRecord(**r) for r in json.loads((folder / "faq.json").read_text(encoding="utf-8"))],
+        np.load(folder / "faq.npy", allow_pickle=False),
+        languages,
+    )
     return index, manifest
 
 
 def index_from_corpus(
-    corpus: Corpus, encoder: Encoder, settings: RetrievalSettings, progress: Progress | None = None
+    corpus: Corpus,
+    encoder: Encoder,
+    settings: RetrievalSettings,
+    progress: Progress | None = None,
+    with_answers: bool = False,
 ) -> SearchIndex:
-    """An in-memory index (for evaluation): same passages and rankers as the built one."""
+    """An in-memory index (for evaluation): same passages and rankers as the built one (and its answers)."""
     records = passage_records(corpus, settings.chunk_max_words)
     vectors = embed_passages(records, encoder, settings.cache_dir, progress)
-    return SearchIndex(
+    index = SearchIndex(
         records,
         flat_index(vectors),
         encoder,
@@ -242,3 +284,19 @@ def index_from_corpus(
         settings.rrf_k,
         settings.local_boost,
     )
+    if with_answers:
+        index.answers = answer_book(corpus, encoder, settings.cache_dir)
+    return index
+
+
+def answer_book(corpus: Corpus, encoder: Encoder, cache_dir: Path | None) -> AnswerBook:
+    """Every item's units and FAQ pairs, embedded (units as passages, FAQ questions as queries)."""
+    units = [u for item in corpus.items for u in unit_records(item.id, item.body)]
+    faqs = [FaqRecord(item.id, pair.q, pair.a) for item in corpus.items for pair in item.faq]
+    unit_vectors = embed_texts([u.embedded_text() for u in units], encoder, cache_dir)
+    faq_vectors = (
+        embed_texts([f.q for f in faqs], encoder, cache_dir, as_queries=True)
+        if faqs
+        else np.zeros((0, encoder.dim), dtype=np.float32)
+    )
+    return AnswerBook(units, unit_vectors, faqs, faq_vectors, {item.id: item.language for item in corpus.items})

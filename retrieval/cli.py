@@ -191,5 +191,91 @@ def evaluate_cmd(
         console.print(f"wrote the table to {write}")
 
 
+@app.command("answers")
+def answers_cmd(
+    questions: Annotated[Path, typer.Option(help="Folder of fact questions.")] = ROOT / "data" / "eval" / "answers",
+    write: Annotated[Path | None, typer.Option(help="Markdown file whose results table to replace.")] = None,
+    show: Annotated[
+        str | None, typer.Option(help="Print the dev questions that failed: 'dev' (never 'heldout').")
+    ] = None,
+    chat: Annotated[str | None, typer.Option(help="Also ask through a running API, e.g. http://127.0.0.1:8000")] = None,
+) -> None:
+    """Share of replies that state the fact asked for: the answer composer beside the first-sentences baseline."""
+    from retrieval import answer_evaluation as ae
+    from retrieval.build import IndexNotBuiltError, load_index
+
+    settings = RetrievalSettings()
+    try:
+        index, _ = load_index(settings)
+    except IndexNotBuiltError as exc:
+        err.print(f"[bold red]{exc}[/]", highlight=False)
+        raise typer.Exit(2) from None
+    qs = ae.load_questions(questions)
+    if not qs:
+        err.print(f"[bold red]no questions in {questions}[/]", highlight=False)
+        raise typer.Exit(2)
+    results = {"composer": ae.run(qs, ae.composer(index)), "first sentences": ae.run(qs, ae.baseline(index))}
+    if chat:
+        results["whole chat (/api/chat)"] = ae.run(qs, ae.through_chat(chat))
+    table = ae.report(results)
+    header = f"{len(qs)} questions over {index.item_count} items; the fact must appear in the reply's own text."
+    console.print(header)
+    console.print(table, markup=False, highlight=False)
+    if show == "dev":
+        for o in ae.failures(results["composer"], "dev"):
+            console.print(f"\n[{o.question.id}] {o.question.q}  expect {list(o.question.expect)}", markup=False)
+            console.print(o.reply, markup=False, highlight=False)
+    if write:
+        write_block(write, "answers", f"{header}\n\n{table}")
+        console.print(f"wrote the table to {write}")
+
+
+@app.command("language-eval")
+def language_eval_cmd(
+    messages: Annotated[Path, typer.Option(help="The short-message set.")] = ROOT
+    / "data"
+    / "eval"
+    / "language"
+    / "short-messages.yml",
+    write: Annotated[Path | None, typer.Option(help="Markdown file whose results table to replace.")] = None,
+) -> None:
+    """Share of short messages (1-4 words) whose reply language is right, per language and split."""
+    import yaml
+
+    from retrieval.language import decide_language, requested_switch
+
+    data = yaml.safe_load(messages.read_text(encoding="utf-8")) or {}
+    lines = [
+        "| set | split | messages | right language | wrong |",
+        "| --- | --- | ---: | ---: | --- |",
+    ]
+    for language in ("en", "fr"):
+        other = "fr" if language == "en" else "en"
+        entries = data.get(language) or []
+        for split in ("dev", "heldout", "all"):
+            rows = [e for e in entries if split in ("all", e.get("split", "dev"))]
+            if not rows:
+                continue
+            # Each message arrives in a conversation held in the other language: it must still be answered in its own.
+            wrong = [e["text"] for e in rows if decide_language(e["text"], None, other) != language]
+            examples = "; ".join(wrong[:4]) if split != "heldout" else ""
+            lines.append(f"| {language} | {split} | {len(rows)} | {1 - len(wrong) / len(rows):.3f} | {examples} |")
+    kept = data.get("ambiguous") or []
+    if kept:
+        stays = sum(decide_language(t, None, "fr") == "fr" and decide_language(t, None, "en") == "en" for t in kept)
+        lines.append(
+            f"| ambiguous: keeps the conversation's language | all | {len(kept)} | {stays / len(kept):.3f} | |"
+        )
+    others = data.get("not_a_switch") or []
+    if others:
+        fine = sum(requested_switch(e["text"]) is None for e in others)
+        lines.append(f"| other languages naming EN/FR: no switch | all | {len(others)} | {fine / len(others):.3f} | |")
+    table = "\n".join(lines)
+    console.print(table, markup=False, highlight=False)
+    if write:
+        write_block(write, "language", table)
+        console.print(f"wrote the table to {write}")
+
+
 def main() -> None:
     sys.exit(app())

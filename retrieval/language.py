@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+from pathlib import Path
 
+import yaml
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+
+from retrieval.folding import fold
 
 
 @lru_cache(maxsize=1)
@@ -47,3 +52,141 @@ def other_language(text: str, min_confidence: float = 0.6) -> str | None:
     if best is None or best.value < min_confidence or best.language in (Language.ENGLISH, Language.FRENCH):
         return None
     return str(best.language.iso_code_639_1.name).lower()
+
+
+# --- short messages ------------------------------------------------------------
+# A statistical detector cannot tell the language of "merci" or "et Kingston?";
+# the words of data/lexicon/short-words.yml can.
+LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "lexicon" / "short-words.yml"
+
+
+# Beyond the chat words, the vocabulary of the project's own texts in each language: a word used in
+# the English content and training examples but never in the French ones ("eviction", "daycare") is
+# English, and the other way round ("allocations", "garderie").
+VOCABULARY_SOURCES = {
+    "en": ("data/content/**/*.en.md", "data/nlu/en/*.yml"),
+    "fr": ("data/content/**/*.fr.md", "data/nlu/fr/*.yml"),
+}
+_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _vocabulary(language: str) -> set[str]:
+    words: set[str] = set()
+    for pattern in VOCABULARY_SOURCES[language]:
+        for path in _ROOT.glob(pattern):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            words.update(fold(w) for w in _TOKEN.findall(text.lower()) if len(w) >= 4 and "-" not in w)
+    return words
+
+
+@lru_cache(maxsize=1)
+def _chat_words() -> frozenset[str]:
+    data = yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))
+    return frozenset(fold(w) for w in f"{data['fr']} {data['en']}".split())
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
+    """(French words, English words), folded: the chat words, then words only one language's texts use."""
+    data = yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))
+    chat_fr = {fold(w) for w in data["fr"].split()}
+    chat_en = {fold(w) for w in data["en"].split()}
+    shared = {fold(w) for w in data.get("shared", "").split()}
+    vocab_fr, vocab_en = _vocabulary("fr"), _vocabulary("en")
+    only_fr = vocab_fr - vocab_en - chat_en
+    only_en = vocab_en - vocab_fr - chat_fr
+    return frozenset((chat_fr | only_fr) - shared), frozenset((chat_en | only_en) - shared)
+
+
+_FRENCH_ELISION = re.compile(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’]\w")
+_ENGLISH_CONTRACTION = re.compile(r"\w['’](?:s|t|m|re|ve|ll|d)$")
+# Two or more capitalised words, not shouted in capitals.
+_NAME = re.compile(r"\b[A-Z][a-zà-ÿ’'.-]+\.?(?:\s+[A-Z][a-zà-ÿ’'.-]*\.?)+")
+_REPEATS = re.compile(r"(\w)\1+")
+_FRENCH_LETTERS = re.compile(r"[àâçéèêëîïôûùüÿœ]")
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
+
+
+def _word_vote(raw: str, french_words: frozenset[str], english_words: frozenset[str]) -> str | None:
+    """'fr', 'en' or None for one word as typed."""
+    word = fold(raw).replace("’", "'")
+    if _FRENCH_ELISION.match(word):
+        return "fr"
+    if _ENGLISH_CONTRACTION.search(word):
+        return "en"
+    plain = word.replace("'", "")
+    # "merciii", "hiii", "thxxx": letters repeated for emphasis
+    candidates = [plain, _REPEATS.sub(r"\1", plain), _REPEATS.sub(r"\1\1", plain)]
+    in_fr = any(c in french_words for c in candidates)
+    in_en = any(c in english_words for c in candidates)
+    if (in_fr or _FRENCH_LETTERS.search(raw)) and not in_en:
+        return "fr"
+    if in_en and not in_fr:
+        return "en"
+    return None
+
+
+def lexicon_votes(text: str) -> tuple[int, int]:
+    """(French votes, English votes) from the message's words (hyphenated words count by part).
+
+    Inside a name ("Ontario Works", "Express Entry", "Sault Ste. Marie") only the
+    chat words count ("Et Kingston?" is French).
+    """
+    french_words, english_words = _lexicon()
+    chat = _chat_words()
+    names = [m.span() for m in _NAME.finditer(text)]
+    votes = {"fr": 0, "en": 0}
+    for match in _TOKEN.finditer(text):
+        token = match.group(0).lower()
+        if any(a <= match.start() < b for a, b in names) and fold(token) not in chat:
+            continue
+        parts = [token] if fold(token) in french_words | english_words else token.split("-")
+        for raw in parts:
+            if raw in ("t", ""):  # the euphonic -t- of "coûte-t-il"
+                continue
+            found = _word_vote(raw, french_words, english_words)
+            if found:
+                votes[found] += 1
+    return votes["fr"], votes["en"]
+
+
+def message_language(text: str) -> str | None:
+    """'en' or 'fr' when the message shows its language, None when it does not ("ok", "Toronto").
+
+    Short messages are read with the lexicon first (a detector guesses on one
+    word), longer ones with the detector first; each falls back on the other.
+    """
+    fr, en = lexicon_votes(text)
+    by_lexicon = "fr" if fr > en else "en" if en > fr else None
+    words = len(text.split())
+    if words <= 6:
+        if by_lexicon:
+            return by_lexicon
+        return confident_official_language(text, min_confidence=0.9)
+    return confident_official_language(text) or by_lexicon
+
+
+_SWITCH = re.compile(
+    r"\b(?:(?P<fr>en fran[cç]ais|in french|french please|french pls|parle[zr]? fran[cç]ais|speak french|"
+    r"fran[cç]ais (?:svp|stp|s'il vous pla[iî]t))|(?P<en>en anglais|in english|english please|english pls|"
+    r"speak english|parle[zr]? anglais|anglais (?:svp|stp|s'il vous pla[iî]t)))\b",
+    re.IGNORECASE,
+)
+
+
+def requested_switch(text: str) -> str | None:
+    """The official language the person asks to switch to ("in French please", "en anglais svp"), if any."""
+    found = _SWITCH.search(text)
+    if not found:
+        return None
+    return "fr" if found.group("fr") else "en"
+
+
+def decide_language(text: str, requested: str | None, current: str | None) -> str:
+    """The reply's language: the request's `lang`, an asked switch, the message's own language, else the current one."""
+    if requested in LANGUAGES_OFFICIAL:
+        return requested  # type: ignore[return-value]
+    return requested_switch(text) or message_language(text) or (current if current in LANGUAGES_OFFICIAL else "en")
+
+
+LANGUAGES_OFFICIAL = ("en", "fr")

@@ -161,6 +161,9 @@ class SearchIndex:
         self.local_boost = local_boost
         languages = np.array([p.language for p in passages])
         self._rows_by_language = {lang: np.flatnonzero(languages == lang) for lang in LANGUAGES}
+        # Sentences and FAQ pairs of every item, for composing answers (set by the loader).
+        self.answers: Any = None
+        self._query_vectors: dict[str, np.ndarray] = {}
         self._bm25 = {
             lang: BM25Ranker([passages[i].indexed_text() for i in rows], lang)
             for lang, rows in self._rows_by_language.items()
@@ -197,9 +200,19 @@ class SearchIndex:
     def _dense_ranking(self, query: str, allowed: np.ndarray, depth: int) -> list[int]:
         return list(self._dense_scores(query, allowed, depth))
 
+    def query_vector(self, query: str) -> np.ndarray:
+        """The query's vector (one row), computed once for the search and the answer that follows it."""
+        vector = self._query_vectors.get(query)
+        if vector is None:
+            vector = self.encoder.encode_queries([query])
+            if len(self._query_vectors) >= 256:
+                self._query_vectors.pop(next(iter(self._query_vectors)))
+            self._query_vectors[query] = vector
+        return vector
+
     def _dense_scores(self, query: str, allowed: np.ndarray, depth: int) -> dict[int, float]:
         """Row -> cosine similarity for the best `depth` allowed rows, best first."""
-        vector = self.encoder.encode_queries([query])
+        vector = self.query_vector(query)
         ids = np.flatnonzero(allowed).astype("int64")
         params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(ids))  # type: ignore[call-arg]
         scores, found = self.dense.search(vector, min(depth, len(ids)), params=params)

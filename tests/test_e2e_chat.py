@@ -201,3 +201,47 @@ def test_contradictory_priorities_and_too_many_places_get_a_clear_question(stack
         "messages"
     ][0]
     assert many["text"].startswith("Je peux comparer jusqu'à 4 endroits à la fois, et vous en avez nommé 8")
+
+
+def own_text(message: dict) -> str:
+    """A reply's own words: without its source and level-of-government lines."""
+    skip = ("Source", "Level of government", "Ordre de gouvernement", "Offered by", "Offert par")
+    return "\n".join(line for line in message["text"].splitlines() if not line.startswith(skip))
+
+
+def test_the_reply_states_the_fact_asked_not_the_opening_of_a_passage(stack):
+    reply = say(stack, "how many days do I need to be physically present in Canada to apply for citizenship")
+    answer = next(m for m in reply["messages"] if m["type"] == "answer")
+    assert "1,095" in own_text(answer)
+    assert not own_text(answer).rstrip().endswith(":")
+
+
+def test_an_emergency_gets_911_not_a_service_about_numbers(stack):
+    reply = say(stack, "what number do I call in an emergency")
+    message = reply["messages"][0]
+    assert message["type"] == "answer"
+    assert "911" in own_text(message)
+    assert "Social Insurance" not in message["text"]
+
+
+def test_a_short_french_command_is_answered_in_french(stack):
+    reply = say(stack, "comparer Kingston et London")
+    assert reply["language"] == "fr"
+    table = next(m for m in reply["messages"] if m["type"] == "comparison")
+    assert table["text"].startswith("Comparaison de")
+
+
+def test_a_comparison_on_one_criterion_answers_that_criterion_first(stack):
+    reply = say(stack, "Is Thunder Bay colder than Sudbury?")
+    table = next(m for m in reply["messages"] if m["type"] == "comparison")
+    first = table["text"].splitlines()[0]
+    assert first.startswith("January mean temperature") and "Thunder Bay" in first and "Sudbury" in first
+    assert table["comparison"]["criteria"][0]["criterion"] == "january_mean_temp"
+
+
+def test_a_province_wide_service_is_named_before_asking_the_city(stack):
+    reply = say(stack, "my landlord wants to evict me")
+    message = reply["messages"][0]
+    assert message["type"] == "services"
+    assert "Landlord and Tenant Board" in message["text"]
+    assert "city" in message["text"].lower()

@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 from api.deps import Settings
 from api.dialogue import DialogueUnavailable, Message, RasaGateway
 from api.sessions import SessionError, SessionIds
-from retrieval.language import confident_official_language, other_language
+from retrieval.language import confident_official_language, lexicon_votes, other_language
 
 router = APIRouter(prefix="/api", tags=["chat"])
 
@@ -56,6 +56,20 @@ def _clean(message: str, limit: int) -> str:
     return text
 
 
+def unsupported_language(text: str) -> str | None:
+    """The language of a message clearly written in neither English nor French, else None.
+
+    Words typical of French or English chat ("quel", "numéro", "d'IRCC") count
+    as a sign of an official language even where a detector hesitates.
+    """
+    if confident_official_language(text) is not None:
+        return None
+    fr, en = lexicon_votes(text)
+    if max(fr, en) >= max(2, len(text.split()) // 2):
+        return None
+    return other_language(text)
+
+
 @router.post("/chat", response_model=ChatResponse)
 async def chat(
     body: ChatRequest,
@@ -69,7 +83,7 @@ async def chat(
         session_id = sessions.verify(body.session_id) if body.session_id else sessions.issue()
     except SessionError as exc:
         raise HTTPException(404, str(exc)) from None
-    if body.lang is None and confident_official_language(text) is None and other_language(text):
+    if body.lang is None and unsupported_language(text):
         return ChatResponse(
             session_id=session_id, language="en", messages=[Message(type="text", text=OTHER_LANGUAGE_REPLY)]
         )

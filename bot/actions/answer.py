@@ -6,29 +6,29 @@ import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions import resources
+from bot.actions.safety import safety_reply, unsafe_kind
 from bot.actions.texts import text
-from retrieval.search import Hit, SearchFilters
+from retrieval.answers import Answer
+from retrieval.search import Hit, SearchFilters, SearchIndex
 from retrieval.taxonomy import Taxonomy
-
-_SENTENCE = re.compile(r"(?<=[.!?:])\s+")
+from retrieval.text import units
+from retrieval.urgent import urgent_item
 
 
 def excerpt(passage: str, max_words: int) -> str:
-    """The first sentences of a passage, within max_words, without Markdown emphasis."""
-    plain = re.sub(r"\*\*|__|`", "", passage).strip()
+    """The first sentences of a passage, within max_words (the baseline answers are measured against)."""
     out: list[str] = []
-    for sentence in _SENTENCE.split(plain):
-        if out and len(" ".join([*out, sentence]).split()) > max_words:
+    for unit in units(passage):
+        if out and len(" ".join([*out, unit.text]).split()) > max_words:
             break
-        out.append(sentence)
-    joined = " ".join(out)
-    words = joined.split()
-    return joined if len(words) <= max_words else " ".join(words[:max_words]) + "…"
+        out.append(unit.text)
+    words = " ".join(out).split()
+    return " ".join(out) if len(words) <= max_words else " ".join(words[:max_words]) + "…"
 
 
 def source_of(hit: Hit, taxonomy: Taxonomy, language: str) -> dict[str, str]:
@@ -50,20 +50,34 @@ def feedback_buttons(language: str) -> list[dict[str, str]]:
 
 
 def answer_message(
-    hits: list[Hit], language: str, fallback: bool, taxonomy: Taxonomy, max_words: int
+    answer: Answer, others: list[Hit], language: str, fallback: bool, taxonomy: Taxonomy
 ) -> dict[str, Any]:
-    """The `answer` message: an excerpt of the best passage, its source, and who is responsible."""
-    best = hits[0]
-    source = source_of(best, taxonomy, language)
-    lines = [excerpt(best.text, max_words), "", text("source", language, title=best.title, url=best.url)]
-    lines.append(text(f"responsible_{best.jurisdiction}", language, owner=source["owner"]))
+    """The `answer` message: what answers the question, each part with its source and who is responsible."""
+    lines: list[str] = []
+    sources = []
+    for n, (part, hit) in enumerate(zip(answer.parts, answer.hits, strict=True)):
+        source = source_of(hit, taxonomy, language)
+        sources.append(source)
+        if n:
+            lines.append("")
+        lines += [part, "", text("source", language, title=hit.title, url=hit.url)]
+        lines.append(text(f"responsible_{hit.jurisdiction}", language, owner=source["owner"]))
     if fallback:
         lines.append(text("other_language", language))
-    return {
-        "type": "answer",
-        "text": "\n".join(lines),
-        "sources": [source] + [source_of(h, taxonomy, language) for h in hits[1:2]],
-    }
+    used = {h.id for h in answer.hits}
+    sources += [source_of(h, taxonomy, language) for h in others if h.id not in used][:1]
+    return {"type": "answer", "text": "\n".join(lines), "sources": sources}
+
+
+def compose_answer(index: SearchIndex, question: str, hits: list[Hit], language: str) -> Answer:
+    """The sentences of the found items that answer the question (the first passage's opening if none)."""
+    if index.answers is not None:
+        answer = index.answers.compose(question, index.query_vector(question)[0], hits, language)
+        if answer is not None:
+            return answer
+    best = hits[0]
+    opening = excerpt(best.text, 70)
+    return Answer(text=opening, hits=[best], parts=[opening])
 
 
 def not_sure_message(hits: list[Hit], language: str) -> dict[str, Any]:
@@ -76,22 +90,99 @@ def not_sure_message(hits: list[Hit], language: str) -> dict[str, Any]:
     }
 
 
+def found_hits(index: SearchIndex, question: str, language: str, region: str | None) -> tuple[list[Hit], str, bool]:
+    """(hits, their language, whether that is the other official language) for the question.
+
+    An emergency or a crisis is answered from the item that says what to do
+    (call 911, the crisis line) whatever else the words match.
+    """
+    group = urgent_item(question)
+    if group:
+        hit = index.item(group, language)
+        if hit is not None:
+            return [hit], language, False
+    result = index.search(question, language, SearchFilters(region=region), k=3)
+    return result.hits, result.language, result.language_fallback
+
+
+# A message that asks about the thing just discussed without naming it ("how much?", "phone number?",
+# "et pour ma femme?"): it is read together with the previous question.
+_FOLLOW_UP_WORDS = (
+    r"(how much|cost|fees?|price|combien|prix|co[uû]ts?|frais|tarifs?|phone|number|num[eé]ro|t[eé]l[eé]phone|"
+    r"call|where|office|address|nearest|o[uù]|bureau|adresse|hours|open|heures|ouvert|how long|d[eé]lai|"
+    r"combien de temps|website|site|link|lien|who can|qui peut|for my|pour mon|pour ma|pour mes|is it free|"
+    r"c'?est gratuit|in french|en fran[cç]ais|what about|et [aà]|and in)\b"
+)
+_FOLLOW_UP_START = re.compile(
+    r"^\W*(and|also|so|ok|okay|et|pis|puis|alors|mais|but|what about|how about|et pour|et si)?\W*"
+    + _FOLLOW_UP_WORDS,
+    re.IGNORECASE,
+)
+_FOLLOW_UP_ANYWHERE = re.compile(r"\b" + _FOLLOW_UP_WORDS, re.IGNORECASE)
+
+
+def is_follow_up(message: str) -> bool:
+    """A short message that names no topic of its own and continues the previous one ("how much?",
+    "where is the nearest office?", "c'est combien?")."""
+    words = len(message.split())
+    if words <= 3 and _FOLLOW_UP_ANYWHERE.search(message):
+        return True
+    return words <= 5 and _FOLLOW_UP_START.search(message) is not None
+
+
+def utter_answer(
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    question: str | None = None,
+    region: str | None = None,
+) -> list[EventType]:
+    """Answer a question (the latest message by default) from the shared index, or say honestly that
+    there is no good answer. A follow-up is read with the previous question, and prefers its item."""
+    language = tracker.get_slot("language") or "en"
+    message = question if question is not None else (tracker.latest_message or {}).get("text") or ""
+    kind = unsafe_kind(message)
+    if kind:
+        dispatcher.utter_message(json_message={"type": "text", "text": safety_reply(kind, language)})
+        return []
+    previous, previous_item = tracker.get_slot("last_question"), tracker.get_slot("last_item")
+    follow_up = question is None and bool(previous) and is_follow_up(message)
+    asked = f"{previous} {message}" if follow_up else message
+    index = resources.index()
+    hits, found_in, fallback = found_hits(index, asked, language, region or tracker.get_slot("region"))
+    if follow_up and previous_item:
+        hits.sort(key=lambda h: h.translation != previous_item)  # stay with the item being discussed
+    urgent = bool(hits) and hits[0].similarity is None
+    if not hits or (not urgent and (hits[0].similarity or 0.0) < resources.settings().min_similarity):
+        dispatcher.utter_message(json_message=not_sure_message(hits, language))
+        return []
+    answer = compose_answer(index, asked, hits, found_in)
+    reply = answer_message(answer, hits, language, fallback, index.taxonomy)
+    dispatcher.utter_message(json_message={**reply, "buttons": feedback_buttons(language)})
+    return [SlotSet("last_question", asked), SlotSet("last_item", answer.hits[0].translation)]
+
+
 class ActionAnswer(Action):
     def name(self) -> str:
         return "action_answer"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        # "Is Thunder Bay colder than Sudbury?" reads like a question but is a comparison on one criterion.
+        from bot.actions.places import compare_on_criterion  # places builds on this module
+
+        compared = compare_on_criterion(dispatcher, tracker)
+        if compared is not None:
+            return compared
+        return utter_answer(dispatcher, tracker)
+
+
+class ActionSwitchLanguage(Action):
+    """ "In French please": confirm, then give the last answer again in the new language."""
+
+    def name(self) -> str:
+        return "action_switch_language"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         language = tracker.get_slot("language") or "en"
-        message = tracker.latest_message or {}
-        index = resources.index()
-        settings = resources.settings()
-        result = index.search(
-            message.get("text") or "", language, SearchFilters(region=tracker.get_slot("region")), k=3
-        )
-        hits = result.hits
-        if not hits or (hits[0].similarity or 0.0) < settings.min_similarity:
-            dispatcher.utter_message(json_message=not_sure_message(hits, language))
-            return []
-        reply = answer_message(hits, language, result.language_fallback, index.taxonomy, settings.answer_words)
-        dispatcher.utter_message(json_message={**reply, "buttons": feedback_buttons(language)})
-        return []
+        previous = tracker.get_slot("last_question")
+        dispatcher.utter_message(text=text("language_switched" if previous else "language_switched_ask", language))
+        return utter_answer(dispatcher, tracker, question=previous) if previous else []

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions import resources
-from bot.actions.answer import source_of
+from bot.actions.answer import source_of, utter_answer
 from bot.actions.texts import text
+from retrieval.folding import fold
 from retrieval.search import Hit, SearchIndex
 
 # Content items (translation groups) that hold the contacts.
@@ -65,12 +68,25 @@ class ActionHandoff(Action):
         return [SlotSet("handoff_requested", True)]
 
 
+# Words that show a question is about the person's own file: only then the "I can't tell" template.
+OWN_CASE_WORDS = re.compile(
+    r"\b(my|our) (application|file|case|appeal|claim|request|permit application|pr application|processing)|"
+    r"\b(will|would|could) (i|we|they) (be|get) (approved|accepted|refused|rejected|invited|selected)|"
+    r"\b(approved|refused|rejected|accepted)\b.*\b(me|my|mine)\b|\bchances?\b|\bwhen will (i|my|we)\b|"
+    r"\b(mon|notre) (dossier|appel)\b|\b(ma|notre) (demande|candidature)\b|"
+    r"\b(vais-je|est-ce que je vais|serai-je)\b.*\b(accepte|refuse|approuve|invite)|\bmes chances\b"
+)
+
+
 class ActionOwnCase(Action):
     def name(self) -> str:
         return "action_own_case"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         language = tracker.get_slot("language") or "en"
+        if not OWN_CASE_WORDS.search(fold((tracker.latest_message or {}).get("text") or "")):
+            # "My wife came on a visitor record, can she work?" is a question about rules, not about a file.
+            return utter_answer(dispatcher, tracker)
         index = resources.index()
         hits = [h for h in (_item(index, g, language) for g in (IRCC_CONTACT, AUTHORIZED_REPRESENTATIVES)) if h]
         lines = [text("own_case", language), *(f"- {h.title} — {h.url}" for h in hits)]

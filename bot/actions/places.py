@@ -11,10 +11,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions import resources
+from bot.actions.answer import utter_answer
 from bot.actions.services import route_need
 from bot.actions.texts import text
 from places.compare import (
     MAX_COMPARE,
+    MIN_COMPARE,
     CompareError,
     compare,
     conflict_message,
@@ -71,11 +73,33 @@ def criteria_in(message: str) -> list[str]:
     return list(priorities_from_text(message))
 
 
-def comparison_message(ids: list[str], language: str, criteria: list[str] | None = None) -> dict[str, Any]:
+def criterion_answer(data: dict[str, Any], asked: list[str], language: str) -> str:
+    """The figures for the criteria the question asks about ("is Thunder Bay colder than Sudbury?"), first."""
+    lines = []
+    for row in data["criteria"]:
+        if row["criterion"] not in asked:
+            continue
+        values = ", ".join(
+            f"{p['name']} {cell['display']}" + (f" ({cell['year']})" if cell["year"] else "")
+            for p, cell in zip(data["places"], row["values"], strict=True)
+        )
+        sep = " : " if language == "fr" else ": "
+        lines.append(f"{row['label']}{sep}{values}.")
+    return "\n".join(lines[:2])
+
+
+def comparison_message(
+    ids: list[str], language: str, criteria: list[str] | None = None, first: list[str] | None = None
+) -> dict[str, Any]:
+    """Places side by side (only `criteria` when given); the criteria in `first` answered before the table."""
     result = compare(resources.places(), ids, language, criteria or None)
     data = result.as_dict(language)
+    if first:
+        data["criteria"].sort(key=lambda row: row["criterion"] not in first)
     names = " / ".join(p["name"] for p in data["places"])
     lines = [text("comparison_intro", language, places=names)]
+    if first:
+        lines.insert(0, criterion_answer(data, first, language))
     for row in data["criteria"]:
         values = "; ".join(
             f"{p['name']} {cell['display']}" + (f" ({cell['year']})" if cell["year"] else "")
@@ -155,6 +179,18 @@ def recommendation_message(
     return {"type": "comparison", "text": "\n".join(lines), "comparison": data}
 
 
+def compare_on_criterion(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
+    """Compare when a question names two or more places and a criterion; None when it does not."""
+    message = (tracker.latest_message or {}).get("text") or ""
+    ids = named_records(message)
+    criteria = criteria_in(message)
+    if not (MIN_COMPARE <= len(ids) <= MAX_COMPARE) or not criteria:
+        return None
+    language = tracker.get_slot("language") or "en"
+    dispatcher.utter_message(json_message=comparison_message(ids, language, None, criteria))
+    return [SlotSet("compared_places", ids)]
+
+
 class ActionComparePlaces(Action):
     def name(self) -> str:
         return "action_compare_places"
@@ -176,11 +212,11 @@ class ActionComparePlaces(Action):
             return []
         if len(ids) >= 2:
             try:
-                dispatcher.utter_message(
-                    json_message=with_occupation(
-                        comparison_message(ids, language, criteria if ids == previous else None), occupation, language
-                    )
+                follow_up = ids == previous  # "what about rent?": only those rows
+                message = comparison_message(
+                    ids, language, criteria if follow_up else None, None if follow_up else criteria
                 )
+                dispatcher.utter_message(json_message=with_occupation(message, occupation, language))
             except CompareError as exc:
                 dispatcher.utter_message(text=str(exc))
                 return []
@@ -227,6 +263,9 @@ class ActionInformPlace(Action):
         return "action_inform_place"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        compared = compare_on_criterion(dispatcher, tracker)  # "is Thunder Bay colder than Sudbury?"
+        if compared is not None:
+            return compared
         language = tracker.get_slot("language") or "en"
         message = (tracker.latest_message or {}).get("text") or ""
         place, region = tracker.get_slot("place"), tracker.get_slot("region")
@@ -244,5 +283,8 @@ class ActionInformPlace(Action):
         pending = tracker.get_slot("pending_need")
         if pending and route_need(dispatcher, pending, region, language, tracker.get_slot("status")):
             return [SlotSet("pending_need", None)]
+        previous = tracker.get_slot("last_question")
+        if previous:  # "sorry, I live in Ottawa, not Toronto": the question again, for this place
+            return utter_answer(dispatcher, tracker, question=previous, region=region)
         dispatcher.utter_message(text=text("place_noted", language, place=place))
         return []

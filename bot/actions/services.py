@@ -10,13 +10,17 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions import resources
-from bot.actions.answer import ActionAnswer
+from bot.actions.answer import is_follow_up, utter_answer
+from bot.actions.safety import unsafe_kind
 from bot.actions.texts import text
+from retrieval.urgent import urgent_item
 from services.cards import service_card
 from services.router import Route, RouteRequest
 
 # Needs whose answer depends on where the person lives.
 LOCAL_LEVELS = ("municipal", "community", "provincial")
+# Where no place is known yet: both portals serve Ontario.
+PROVINCE = "ON"
 
 
 def services_message(route: Route, language: str) -> dict[str, Any]:
@@ -59,17 +63,30 @@ class ActionFindService(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         language = tracker.get_slot("language") or "en"
         message = (tracker.latest_message or {}).get("text") or ""
+        if urgent_item(message) or unsafe_kind(message) or is_follow_up(message):
+            # An emergency, a request to deceive, or a follow-up ("phone number?"): never a random service.
+            return utter_answer(dispatcher, tracker)
         guess = resources.needs().classify(message, language)
         if guess is None or guess.similarity < resources.settings().min_need_similarity:
             # Not a need the directory knows: answer from the content index instead.
-            return await ActionAnswer().run(dispatcher, tracker, domain)
+            return utter_answer(dispatcher, tracker)
         need = resources.directory().vocabulary.needs[guess.need]
         region = tracker.get_slot("region")
         if region is None and need.level in LOCAL_LEVELS:
+            province_wide = resources.router().route(
+                RouteRequest(guess.need, PROVINCE, tracker.get_slot("status"), language)
+            )
+            if province_wide is not None and PROVINCE in province_wide.entry.service.regions:
+                # One service for the whole province (the Landlord and Tenant Board, Legal Aid Ontario):
+                # name it now; the place only adds the local office or clinic.
+                message = services_message(province_wide, language)
+                message["text"] += "\n" + text("add_local_office", language)
+                dispatcher.utter_message(json_message=message)
+                return [SlotSet("pending_need", guess.need)]
             dispatcher.utter_message(
                 text=text("ask_place_for_service", language, need=need.label.in_language(language))
             )
             return [SlotSet("pending_need", guess.need)]
         if not route_need(dispatcher, guess.need, region, language, tracker.get_slot("status")):
-            return await ActionAnswer().run(dispatcher, tracker, domain)
+            return utter_answer(dispatcher, tracker)
         return [SlotSet("pending_need", None)]

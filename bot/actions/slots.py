@@ -14,7 +14,7 @@ from rasa_sdk.forms import ValidationAction
 from rasa_sdk.types import DomainDict
 
 from bot.actions import resources
-from retrieval.language import confident_official_language
+from retrieval.language import message_language, requested_switch
 from services.status import stated_status
 
 LANGUAGE_WORDS = {"fr": {"fr", "french", "francais", "français"}, "en": {"en", "english", "anglais"}}
@@ -38,7 +38,10 @@ def language_of_turn(tracker: Tracker) -> str | None:
     chosen = _metadata(tracker).get("language")
     if chosen in ("en", "fr"):
         return str(chosen)
-    return confident_official_language(message.get("text") or "")
+    text = message.get("text") or ""
+    if text.startswith("/"):
+        return None  # a button's payload ("/feedback{...}") is not written in any language
+    return requested_switch(text) or message_language(text)
 
 
 class ValidateSlotMappings(ValidationAction):
@@ -88,6 +91,16 @@ class ValidateSlotMappings(ValidationAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         return {}  # set by action_find_service
+
+    async def extract_last_question(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return {}  # set by the answering actions
+
+    async def extract_last_item(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return {}  # set by the answering actions
 
     async def extract_handoff_requested(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

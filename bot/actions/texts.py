@@ -46,6 +46,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{need}: where you go depends on where you live. Which city or region are you in?",
         "fr": "{need} : l'endroit où vous adresser dépend de l'endroit où vous habitez. Dans quelle ville ou région êtes-vous?",
     },
+    "language_switched": {
+        "en": "OK, let's continue in English. Here is my last answer again:",
+        "fr": "D'accord, continuons en français. Voici ma dernière réponse :",
+    },
+    "language_switched_ask": {
+        "en": "OK, let's continue in English. What would you like to know?",
+        "fr": "D'accord, continuons en français. Que voulez-vous savoir?",
+    },
+    "add_local_office": {
+        "en": "Tell me your city or town and I'll add the office or clinic near you.",
+        "fr": "Dites-moi dans quelle ville vous êtes et j'ajouterai le bureau ou la clinique près de chez vous.",
+    },
     "not_for_status": {
         "en": "The services below are not open to people with your status ({status}); check their eligibility, or call 211 to find help that is.",
         "fr": "Les services ci-dessous ne sont pas offerts aux personnes de votre statut ({status}); vérifiez leurs conditions ou composez le 211 pour trouver de l'aide qui l'est.",

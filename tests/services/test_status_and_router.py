@@ -76,3 +76,18 @@ def test_a_municipal_need_without_a_local_service_says_it_widened(router):
 def test_unknown_inputs_say_what_is_allowed(router, request_, message):
     with pytest.raises(RoutingError, match=message):
         router.route(request_)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my parents need a visitor visa",
+        "I am not a permanent resident yet",
+        "I need a work permit for my husband",
+        "je ne suis pas encore résident permanent",
+        "my wife is an international student",
+        "ma femme a un permis de travail",
+    ],
+)
+def test_status_is_never_read_from_a_denial_or_from_someone_else(message):
+    assert stated_status(message) is None

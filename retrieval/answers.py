@@ -1,0 +1,333 @@
+"""Answers that answer: the sentences of the best passages that state what was asked.
+
+Retrieval finds the items; this module reads them at the level of sentences
+and list items (`retrieval.text.units`) and chooses what to say:
+
+1. a question editors already answered (an item's `faq`) that matches the
+   question closely is answered with that answer first;
+2. otherwise each unit of the best items is scored against the question —
+   cosine of the question and the unit (the index's encoder, unit vectors
+   computed at build time), BM25-style term overlap, and whether the unit
+   holds the kind of fact asked for (a number, an amount, a phone number, a
+   duration) — and the best unit is kept with what it needs to make sense:
+   the sentence introducing its list, or the one before a sentence that
+   starts with "This"/"Cela"; close runners-up of the same item are added in
+   the source's order, within a word budget, ending on a complete sentence;
+3. where another level of government also answers (a federal rule and the
+   Ontario service), the reply says both, each with its source.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+
+from retrieval.folding import fold
+from retrieval.lexical import Analyzer
+from retrieval.search import Hit
+from retrieval.text import Unit, render, units
+
+_DIGIT = re.compile(r"\d")
+_MONEY = re.compile(r"\$|\b(free|gratuit|gratuite|gratuits|gratuites|no cost|sans frais|aucuns? frais)\b", re.I)
+_PHONE = re.compile(r"\b(\d{3}[-. ]\d{3}[-. ]\d{4}|1[-. ]\d{3}[-. ]\d{3}[-. ]\d{4}|[2-9]11|988)\b")
+_DURATION = re.compile(
+    r"\b\d[\d,  ]*\s*(days?|weeks?|months?|years?|hours?|business days|jours?|semaines?|mois|ans|années?|heures?)\b",
+    re.I,
+)
+_AGE = re.compile(r"\b\d{1,2}\s*(years? old|or older|and older|ans|ou plus)\b|\baged? \d|\bâgée?s? de \d", re.I)
+_REFERS_BACK = re.compile(
+    r"^(this|that|these|those|it|they|then|also|however|so|otherwise|if so|ce|cet|cette|ces|cela|ça|il|elle|ils|"
+    r"elles|sinon|ensuite|aussi|toutefois|donc|dans ce cas)\b",
+    re.I,
+)
+
+# What kind of fact a question asks for, from its words (accents folded, lower case).
+_CUES: dict[str, re.Pattern[str]] = {
+    "money": re.compile(
+        r"\b(how much|cost|costs|fee|fees|price|pay|paid|charge|free|combien (ca|ça) coute|cout|couts|coute|"
+        r"frais|prix|tarif|payer|paye|gratuit)\b"
+    ),
+    "phone": re.compile(
+        r"\b(phone|number|call|dial|text|numero|telephone|appeler|appelle|composer|texto|joindre|contact)\b"
+    ),
+    "duration": re.compile(
+        r"\b(how long|how many (days|weeks|months|years)|when|deadline|wait|waiting|delay|combien de temps|"
+        r"combien de (jours|semaines|mois|ans)|quand|delai|delais|attendre|attente|avant de|within|dans les)\b"
+    ),
+    "age": re.compile(r"\b(how old|what age|age|ages|quel age|a partir de quel age|ans)\b"),
+    "count": re.compile(r"\b(how many|how much|minimum|at least|combien|au moins)\b"),
+}
+
+
+def question_cues(question: str) -> set[str]:
+    """The kinds of fact the question asks for: money, phone, duration, age, count."""
+    folded = fold(question)
+    return {name for name, pattern in _CUES.items() if pattern.search(folded)}
+
+
+def unit_cues(text: str) -> set[str]:
+    """The kinds of fact a unit states."""
+    found: set[str] = set()
+    if _MONEY.search(text):
+        found.add("money")
+    if _PHONE.search(text):
+        found.add("phone")
+    if _DURATION.search(text):
+        found.add("duration")
+    if _AGE.search(text):
+        found.add("age")
+    if _DIGIT.search(text):
+        found.add("count")
+    return found
+
+
+@dataclass(frozen=True)
+class UnitRecord:
+    """One unit of one item, as stored in the index (`units.json`)."""
+
+    item_id: str
+    position: int
+    heading: str
+    kind: str
+    text: str
+    block: int
+    lead: int | None = None
+
+    @property
+    def unit(self) -> Unit:
+        return Unit(self.position, self.heading, self.kind, self.text, self.block, self.lead)
+
+    def embedded_text(self) -> str:
+        """What the encoder sees: the section heading gives a sentence its context."""
+        return f"{self.heading}: {self.text}" if self.heading else self.text
+
+
+@dataclass(frozen=True)
+class FaqRecord:
+    """A question editors know people ask, answered by the item (`faq.json`)."""
+
+    item_id: str
+    q: str
+    a: str
+
+
+def unit_records(item_id: str, body: str) -> list[UnitRecord]:
+    return [UnitRecord(item_id, u.position, u.heading, u.kind, u.text, u.block, u.lead) for u in units(body)]
+
+
+@dataclass(frozen=True)
+class AnswerSettings:
+    """How answers are chosen (scores are cosines of the index's encoder: they move with it)."""
+
+    max_words: int = 80
+    # A FAQ question this close to the person's question answers it first.
+    faq_similarity: float = 0.955
+    # Weights of the unit score besides the cosine.
+    lexical_weight: float = 0.06
+    cue_weight: float = 0.03
+    # Units of the second and third items start this far behind the best item's.
+    item_penalty: float = 0.02
+    # Runners-up within this distance of the best unit are said too.
+    margin: float = 0.012
+    # Another level of government is added when its best unit is this close to the best one.
+    second_level_margin: float = 0.01
+    max_list_items: int = 6
+
+
+@dataclass
+class Answer:
+    """The reply's own text and the items it comes from (first = main source)."""
+
+    text: str
+    hits: list[Hit]
+    parts: list[str] = field(default_factory=list)
+    faq: bool = False
+
+    def as_dict(self) -> dict[str, object]:
+        return {"text": self.text, "parts": self.parts, "faq": self.faq, "sources": [h.id for h in self.hits]}
+
+
+class AnswerBook:
+    """Every item's units and FAQ pairs with their vectors: what answers are chosen from."""
+
+    def __init__(
+        self,
+        unit_rows: Sequence[UnitRecord],
+        unit_vectors: np.ndarray,
+        faq_rows: Sequence[FaqRecord],
+        faq_vectors: np.ndarray,
+        languages: dict[str, str],
+        settings: AnswerSettings | None = None,
+    ):
+        if len(unit_rows) != len(unit_vectors) or len(faq_rows) != len(faq_vectors):
+            raise ValueError("answer units and their vectors differ in number; rebuild the index")
+        self.units = list(unit_rows)
+        self.unit_vectors = unit_vectors
+        self.faqs = list(faq_rows)
+        self.faq_vectors = faq_vectors
+        self.settings = settings or AnswerSettings()
+        self._rows_of: dict[str, list[int]] = {}
+        for row, record in enumerate(self.units):
+            self._rows_of.setdefault(record.item_id, []).append(row)
+        self._faq_rows_of: dict[str, list[int]] = {}
+        for row, record in enumerate(self.faqs):
+            self._faq_rows_of.setdefault(record.item_id, []).append(row)
+        self._analyzers = {lang: Analyzer(lang) for lang in ("en", "fr")}
+        # Document frequencies of stemmed terms per language, over units, for term weights.
+        self._df: dict[str, Counter[str]] = {"en": Counter(), "fr": Counter()}
+        self._n: dict[str, int] = {"en": 0, "fr": 0}
+        self._terms: list[set[str]] = []
+        for record in self.units:
+            lang = languages.get(record.item_id, "en")
+            terms = set(self._analyzers[lang](record.embedded_text()))
+            self._terms.append(terms)
+            self._df[lang].update(terms)
+            self._n[lang] += 1
+
+    def as_records(self) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+        return [asdict(u) for u in self.units], [asdict(f) for f in self.faqs]
+
+    # --- scoring -------------------------------------------------------------
+
+    def _idf(self, term: str, language: str) -> float:
+        n = max(self._n[language], 1)
+        return math.log(1 + (n - self._df[language][term] + 0.5) / (self._df[language][term] + 0.5))
+
+    def _lexical(self, query_terms: list[str], row: int, language: str) -> float:
+        if not query_terms:
+            return 0.0
+        weights = {t: self._idf(t, language) for t in set(query_terms)}
+        total = sum(weights.values()) or 1.0
+        return sum(w for t, w in weights.items() if t in self._terms[row]) / total
+
+    def score_units(self, question: str, query_vector: np.ndarray, item_id: str, language: str) -> dict[int, float]:
+        """Row -> score for every unit of one item."""
+        rows = self._rows_of.get(item_id, [])
+        if not rows:
+            return {}
+        s = self.settings
+        dense = self.unit_vectors[rows] @ query_vector
+        terms = self._analyzers[language](question)
+        asked = question_cues(question)
+        scores: dict[int, float] = {}
+        for n, row in enumerate(rows):
+            record = self.units[row]
+            score = float(dense[n]) + s.lexical_weight * self._lexical(terms, row, language)
+            if asked:
+                stated = unit_cues(record.text)
+                score += s.cue_weight * len(asked & stated) / len(asked)
+            if record.text.endswith(":") and record.kind == "sentence":
+                score -= s.cue_weight  # a lead-in says little by itself; its items carry the facts
+            scores[row] = score
+        return scores
+
+    def faq_match(self, query_vector: np.ndarray, hits: Sequence[Hit]) -> tuple[FaqRecord, Hit, float] | None:
+        """The closest FAQ question among the found items, if it is close enough."""
+        best: tuple[FaqRecord, Hit, float] | None = None
+        for hit in hits:
+            rows = self._faq_rows_of.get(hit.id, [])
+            if not rows:
+                continue
+            sims = self.faq_vectors[rows] @ query_vector
+            n = int(np.argmax(sims))
+            if best is None or float(sims[n]) > best[2]:
+                best = (self.faqs[rows[n]], hit, float(sims[n]))
+        if best is None or best[2] < self.settings.faq_similarity:
+            return None
+        return best
+
+    # --- choosing ------------------------------------------------------------
+
+    def _context(self, row: int, item_rows: list[int], scores: dict[int, float]) -> list[int]:
+        """The best unit with what it needs to be understood."""
+        record = self.units[row]
+        by_position = {self.units[r].position: r for r in item_rows}
+        chosen = [row]
+        if record.kind == "item" and record.lead is not None:
+            lead_row = by_position[record.lead]
+            siblings = [r for r in item_rows if self.units[r].kind == "item" and self.units[r].lead == record.lead]
+            chosen.append(lead_row)
+            if len(siblings) <= self.settings.max_list_items:
+                chosen.extend(siblings)  # a short list that answers is kept whole
+            else:
+                best = sorted(siblings, key=lambda r: -scores[r])[: self.settings.max_list_items]
+                chosen.extend(best)
+        elif record.introduces_list:
+            chosen.extend(r for r in item_rows if self.units[r].lead == record.position)
+        elif _REFERS_BACK.match(record.text) or len(record.text.split()) < 5:
+            previous = by_position.get(record.position - 1)
+            if previous is not None and self.units[previous].block == record.block:
+                chosen.append(previous)
+        return chosen
+
+    def _words(self, rows: Sequence[int]) -> int:
+        return sum(len(self.units[r].text.split()) for r in set(rows))
+
+    def select(self, question: str, query_vector: np.ndarray, hit: Hit, language: str) -> tuple[list[int], float]:
+        """The rows to say from one item, and the score of its best unit."""
+        scores = self.score_units(question, query_vector, hit.id, language)
+        if not scores:
+            return [], -1.0
+        item_rows = self._rows_of[hit.id]
+        ranked = sorted(scores, key=lambda r: -scores[r])
+        best = ranked[0]
+        chosen = self._context(best, item_rows, scores)
+        budget = self.settings.max_words
+        if self._words(chosen) > budget:
+            # A long list: keep the lead-in and the best items that fit.
+            keep = [best] + [r for r in chosen if r != best and self.units[r].kind == "sentence"]
+            for r in sorted((r for r in chosen if r not in keep), key=lambda r: -scores[r]):
+                if self._words([*keep, r]) <= budget:
+                    keep.append(r)
+            chosen = keep
+        for row in ranked[1:]:
+            if scores[row] < scores[best] - self.settings.margin:
+                break
+            if row in chosen:
+                continue
+            extra = self._context(row, item_rows, scores)
+            if self._words([*chosen, *extra]) <= budget:
+                chosen.extend(extra)
+        return sorted(set(chosen), key=lambda r: self.units[r].position), scores[best]
+
+    def render_rows(self, rows: Sequence[int]) -> str:
+        return render([self.units[r].unit for r in rows])
+
+    def compose(self, question: str, query_vector: np.ndarray, hits: Sequence[Hit], language: str) -> Answer | None:
+        """The answer to `question` from the found items (best first); None when they hold no units."""
+        hits = [h for h in hits if h.id in self._rows_of]
+        if not hits:
+            return None
+        matched = self.faq_match(query_vector, hits[:3])
+        if matched is not None:
+            faq, hit, _ = matched
+            return Answer(text=faq.a, hits=[hit], parts=[faq.a], faq=True)
+        s = self.settings
+        candidates: list[tuple[float, Hit, list[int]]] = []
+        for rank, hit in enumerate(hits[:3]):
+            rows, score = self.select(question, query_vector, hit, hit.language)
+            if rows:
+                candidates.append((score - s.item_penalty * rank, hit, rows))
+        if not candidates:
+            return None
+        candidates.sort(key=lambda c: -c[0])
+        best_score, best_hit, best_rows = candidates[0]
+        main = self.render_rows(best_rows)
+        answer = Answer(text=main, hits=[best_hit], parts=[main])
+        for score, hit, rows in candidates[1:]:
+            if hit.jurisdiction == best_hit.jurisdiction or score < best_score - s.second_level_margin:
+                continue
+            if self._words(best_rows) + self._words(rows) > s.max_words * 1.5:
+                rows = rows[:1]
+            other = self.render_rows(rows)
+            if other and other != main:
+                answer.parts.append(other)
+                answer.hits.append(hit)
+                answer.text = f"{main}\n\n{other}"
+            break
+        return answer
