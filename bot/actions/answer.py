@@ -114,8 +114,7 @@ _FOLLOW_UP_WORDS = (
     r"c'?est gratuit|in french|en fran[cç]ais|what about|et [aà]|and in)\b"
 )
 _FOLLOW_UP_START = re.compile(
-    r"^\W*(and|also|so|ok|okay|et|pis|puis|alors|mais|but|what about|how about|et pour|et si)?\W*"
-    + _FOLLOW_UP_WORDS,
+    r"^\W*(and|also|so|ok|okay|et|pis|puis|alors|mais|but|what about|how about|et pour|et si)?\W*" + _FOLLOW_UP_WORDS,
     re.IGNORECASE,
 )
 _FOLLOW_UP_ANYWHERE = re.compile(r"\b" + _FOLLOW_UP_WORDS, re.IGNORECASE)
