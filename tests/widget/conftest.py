@@ -1,0 +1,56 @@
+"""A real browser (Debian's chromium through Playwright) on the demo pages, against the real stack."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from tests.e2e import MODEL_DIR, Stack, running_stack
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+
+def launch(playwright) -> Browser:
+    """Debian's chromium: Playwright never downloads a browser here."""
+    path = shutil.which("chromium")
+    if path is None:
+        pytest.fail("chromium is not installed: `make browser` installs Debian's chromium (make test runs it)")
+    return playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory) -> Iterator[Stack]:
+    if not any(MODEL_DIR.glob("*.tar.gz")):
+        pytest.fail("no trained dialogue model in models/dialogue: run `make test` (it trains one when stale)")
+    with running_stack(tmp_path_factory.mktemp("widget-stack")) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh browser profile (empty sessionStorage); page errors and alert() calls fail the test."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    page.on("dialog", lambda dialog: (problems.append(f"a dialog opened: {dialog.message}"), dialog.dismiss()))
+    yield page
+    context.close()
+    assert not problems, problems
