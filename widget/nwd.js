@@ -17,6 +17,8 @@
 
   const script = document.currentScript;
   if (!script) return;
+  const mark = (name) => window.performance && performance.mark && performance.mark(name); // read by bench/widget.py
+  mark("nwd:start");
   const PORTALS = ["canada", "ontario"];
   const MAX_CHARS = 2000; // the API's default max_message_chars
   const KEEP_ENTRIES = 60; // transcript entries kept in sessionStorage
@@ -149,7 +151,6 @@
   const state = {
     sessionId: null,
     lang: pickLang(script.dataset.lang || document.documentElement.lang),
-    langChosen: true, // send the language with the next message
     open: false,
     transcript: [], // {who: "me"|"bot"|"notice", text?, message?, used?}
   };
@@ -158,7 +159,6 @@
     if (saved && typeof saved === "object") {
       state.sessionId = typeof saved.sessionId === "string" ? saved.sessionId : null;
       if (saved.lang === "en" || saved.lang === "fr") state.lang = saved.lang;
-      state.langChosen = !!saved.langChosen;
       state.open = !!saved.open;
       state.transcript = Array.isArray(saved.transcript) ? saved.transcript : [];
     }
@@ -172,7 +172,6 @@
         JSON.stringify({
           sessionId: state.sessionId,
           lang: state.lang,
-          langChosen: state.langChosen,
           open: state.open,
           transcript: state.transcript.slice(-KEEP_ENTRIES),
         }),
@@ -264,6 +263,7 @@
   const styled = () => {
     if (--pending === 0) {
       host.style.cssText = "";
+      mark("nwd:ready");
       window.dispatchEvent(new CustomEvent("nwd:ready", { detail: { portal } }));
     }
   };
@@ -444,6 +444,7 @@
                 state.transcript[index].used = true;
                 save();
                 input.focus(); // the buttons go away: never leave focus on nothing
+                group.replaceChildren(el("p", { class: "label", text: t("feedbackThanks") }));
                 submit(b.payload, b.title);
               },
             }),
@@ -546,7 +547,9 @@
   const post = async (message) => {
     const body = { message, portal };
     if (state.sessionId) body.session_id = state.sessionId;
-    if (state.langChosen) body.lang = state.lang;
+    // The conversation's language, always: the page's or the one chosen with the switch (or asked for
+    // in words, which the assistant reports back). Guessing from a short message misreads place names.
+    body.lang = state.lang;
     return fetch(`${apiBase}/api/chat`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
@@ -609,7 +612,6 @@
       if (response.status === 404 && state.sessionId) {
         // The server no longer knows this conversation (deleted, or another server's id): start a new one.
         state.sessionId = null;
-        state.langChosen = true;
         response = await post(text);
       }
     } catch (_) {
@@ -618,6 +620,7 @@
       showError("offline", again);
       return;
     }
+    mark("nwd:response"); // the API's answer has arrived (headers); reading and drawing it follow
     setBusy(false);
     let data = null;
     try {
@@ -633,7 +636,6 @@
       return;
     }
     state.sessionId = data.session_id || state.sessionId;
-    state.langChosen = false;
     if ((data.language === "en" || data.language === "fr") && data.language !== state.lang) {
       state.lang = data.language;
       renderStatic();
@@ -641,6 +643,7 @@
     }
     for (const m of data.messages) append({ who: "bot", message: m });
     save();
+    mark("nwd:rendered");
   };
 
   form.addEventListener("submit", (event) => {
@@ -651,7 +654,6 @@
   // ---- end and delete
   const forget = (noticeKey) => {
     state.sessionId = null;
-    state.langChosen = true;
     state.transcript = [];
     renderLog();
     if (noticeKey) append({ who: "notice", key: noticeKey });
@@ -722,7 +724,6 @@
     const next = pickLang(lang);
     if (next === state.lang) return;
     state.lang = next;
-    state.langChosen = true;
     save();
     renderStatic();
     renderLog();

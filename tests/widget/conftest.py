@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import shutil
+import time
 from collections.abc import Iterator
 
+import httpx
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
@@ -32,7 +34,26 @@ def stack(tmp_path_factory) -> Iterator[Stack]:
     if not any(MODEL_DIR.glob("*.tar.gz")):
         pytest.fail("no trained dialogue model in models/dialogue: run `make test` (it trains one when stale)")
     with running_stack(tmp_path_factory.mktemp("widget-stack")) as running:
+        warm_up(running)
         yield running
+
+
+def warm_up(stack: Stack, seconds: float = 180) -> None:
+    """One question through the whole stack first: the action server loads the index and the encoder on
+    its first answer, which on a busy machine can outlast Rasa's wait for an action (the REST timeout)."""
+    deadline = time.monotonic() + seconds
+    # An answer, a service and a comparison: each path loads its own models on first use.
+    for message in (
+        "how do I get a social insurance number?",
+        "where do I apply for a health card?",
+        "compare Ottawa and Toronto",
+    ):
+        while True:
+            response = httpx.post(f"{stack.api}/api/chat", json={"message": message, "lang": "en"}, timeout=60)
+            if response.status_code == 200 or time.monotonic() > deadline:
+                break
+            time.sleep(2)
+        assert response.status_code == 200, f"the stack never answered: {response.status_code} {response.text}"
 
 
 @pytest.fixture(scope="session")
