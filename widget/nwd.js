@@ -148,9 +148,10 @@
   const fmtNumber = (n, lang) => new Intl.NumberFormat(lang === "fr" ? "fr-CA" : "en-CA").format(n);
 
   // ---- state, kept in sessionStorage so a page change on the same portal continues the conversation
+  const pageLang = pickLang(script.dataset.lang || document.documentElement.lang);
   const state = {
     sessionId: null,
-    lang: pickLang(script.dataset.lang || document.documentElement.lang),
+    lang: pageLang,
     open: false,
     transcript: [], // {who: "me"|"bot"|"notice", text?, message?, used?}
   };
@@ -158,7 +159,8 @@
     const saved = JSON.parse(sessionStorage.getItem(storageKey) || "null");
     if (saved && typeof saved === "object") {
       state.sessionId = typeof saved.sessionId === "string" ? saved.sessionId : null;
-      if (saved.lang === "en" || saved.lang === "fr") state.lang = saved.lang;
+      // The language chosen on an earlier page, unless this page is in the other language.
+      if ((saved.lang === "en" || saved.lang === "fr") && saved.pageLang === pageLang) state.lang = saved.lang;
       state.open = !!saved.open;
       state.transcript = Array.isArray(saved.transcript) ? saved.transcript : [];
     }
@@ -172,6 +174,7 @@
         JSON.stringify({
           sessionId: state.sessionId,
           lang: state.lang,
+          pageLang,
           open: state.open,
           transcript: state.transcript.slice(-KEEP_ENTRIES),
         }),
@@ -181,7 +184,7 @@
     }
   };
   const t = (key, vars) => {
-    let s = STRINGS[state.lang][key];
+    let s = STRINGS[state.lang][key] || "";
     for (const [k, v] of Object.entries(vars || {})) s = s.split(`{${k}}`).join(String(v));
     return s;
   };
@@ -295,6 +298,15 @@
   const privacy = el("section", { class: "privacy", "aria-labelledby": "nwd-privacy-title" });
   const log = el("div", { class: "log", role: "log", "aria-live": "polite", "aria-relevant": "additions" });
   const typing = el("div", { class: "typing", role: "status" });
+  const scroller = el("div", { class: "body" }, privacy, log, typing);
+  const toBottom = () => {
+    scroller.scrollTop = scroller.scrollHeight;
+  };
+  // A long reply (a table, cards) is read from its start: bring its top into view, not its end.
+  const toStartOf = (node) => {
+    const offset = node.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+    scroller.scrollTop += offset - 8;
+  };
 
   const input = el("textarea", {
     id: "nwd-input",
@@ -328,7 +340,7 @@
       hidden: !pageMode,
     },
     header,
-    el("div", { class: "body" }, privacy, log, typing),
+    scroller,
     form,
     footer,
   );
@@ -417,6 +429,11 @@
     if (hasTable) bubble.append(...comparisonTable(m));
     else if (m.type === "services" && Array.isArray(m.services) && m.services.length) {
       bubble.append(richText(String(m.text || "").split("\n")[0]), el("ul", { class: "cards" }, ...m.services.map(serviceCard)));
+    } else if (m.type === "answer" && Array.isArray(m.sources) && m.sources.length) {
+      // The source line of the text is the sources list below, with its label: not twice.
+      const urls = m.sources.map((s) => s.url).filter(Boolean);
+      const lines = String(m.text || "").split("\n").filter((line) => !urls.some((u) => line.includes(u)));
+      bubble.append(richText(lines.join("\n")));
     } else bubble.append(richText(m.text));
     if (Array.isArray(m.sources) && m.sources.length) bubble.append(sourcesList(m.sources));
     const buttons = Array.isArray(m.buttons) ? m.buttons : [];
@@ -469,7 +486,7 @@
     log.setAttribute("aria-live", "off");
     log.replaceChildren(...state.transcript.map(renderEntry));
     privacy.hidden = false;
-    log.scrollTop = log.scrollHeight;
+    toBottom();
     requestAnimationFrame(() => log.setAttribute("aria-live", "polite"));
   };
 
@@ -482,7 +499,7 @@
       log.append(renderEntry(entry, state.transcript.length - 1));
     }
     save();
-    log.scrollTop = log.scrollHeight;
+    toBottom();
   };
 
   const renderStatic = () => {
@@ -575,7 +592,7 @@
       );
     }
     log.append(node);
-    log.scrollTop = log.scrollHeight;
+    toBottom();
   };
 
   // Send one message; `shown` is what the transcript shows (a button's title instead of its payload).
@@ -641,8 +658,11 @@
       renderStatic();
       renderLog();
     }
+    const before = log.children.length;
     for (const m of data.messages) append({ who: "bot", message: m });
     save();
+    const firstNode = log.children[before];
+    if (firstNode && firstNode.getBoundingClientRect().top < scroller.getBoundingClientRect().top) toStartOf(firstNode);
     mark("nwd:rendered");
   };
 
@@ -708,7 +728,7 @@
     launcher.hidden = true;
     state.open = true;
     save();
-    log.scrollTop = log.scrollHeight;
+    toBottom();
     input.focus();
   };
   const close = () => {

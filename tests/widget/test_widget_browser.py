@@ -488,3 +488,16 @@ def test_every_message_type_is_drawn_as_text_with_safe_links(page, stack):
     page.locator("button.choice", has_text="Londonderry").click()
     expect(page.locator(".msg.me").last).to_contain_text("Londonderry")
     assert requests[-1]["message"] == "Londonderry" and requests[-1]["session_id"] == CANNED["session_id"]
+
+
+def test_home_page_is_the_same_widget_in_full_page_mode(page, stack):
+    page.goto(f"{stack.api}/?lang=fr")
+    expect(page.locator("#nwd-panel")).to_be_visible()
+    expect(page.locator("#nwd-panel")).to_have_attribute("role", "region")
+    assert page.locator(".launcher").count() == 0 and page.locator("button.close").count() == 0
+    expect(page.locator("h1")).to_have_text("Assistant à l'établissement")
+    ask(page, "comment obtenir mon numéro d'assurance sociale?")
+    expect(page.locator(".msg.type-answer .sources a").first).to_have_attribute("href", re.compile(r"^https://"))
+    page.keyboard.press("Escape")  # nothing to close in full-page mode
+    expect(page.locator("#nwd-panel")).to_be_visible()
+    assert_accessible(page, "/ (fr): full-page mode with an answer")
