@@ -19,6 +19,7 @@ from importlib.metadata import version
 
 from playwright.sync_api import sync_playwright
 
+from api.routes.widget import widget_script
 from bench import percentile
 from retrieval.report import write_block
 from retrieval.settings import ROOT
@@ -108,7 +109,9 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         path = self.path.split("?")[0]
-        if path.startswith("/widget/") and path.removeprefix("/widget/") in FILES:
+        if path == "/widget/nwd.js":  # as the API serves it: the styles inlined
+            self.send("text/javascript", widget_script()[0])
+        elif path.startswith("/widget/") and path.removeprefix("/widget/") in FILES:
             name = path.removeprefix("/widget/")
             self.send("text/javascript" if name.endswith(".js") else "text/css", (WIDGET / name).read_bytes())
         elif path in ("/canada", "/ontario"):
@@ -181,12 +184,19 @@ def main() -> None:
         f"Machine: {platform.machine()}, Python {platform.python_version()}, playwright {version('playwright')}, "
         f"headless Debian chromium; {args.runs} page loads, each in a fresh browser profile",
         "",
-        "| widget files (one portal) | bytes | gzipped KB | budget KB |",
+        "| widget script and styles | bytes | gzipped KB | budget KB |",
         "| --- | ---: | ---: | ---: |",
     ]
+    served = widget_script()[0]
+    lines.append(
+        f"| /widget/nwd.js as served (both portals' styles inlined) | {len(served)} | "
+        f"{len(gzip.compress(served, 9)) / 1024:.1f} | {BUDGET_KB} |"
+    )
     for portal in ("canada", "ontario"):
         raw, packed = gzipped_kb("nwd.js", "nwd.css", f"themes/{portal}.css")
-        lines.append(f"| nwd.js + nwd.css + themes/{portal}.css | {raw * 1024:.0f} | {packed:.1f} | {BUDGET_KB} |")
+        lines.append(
+            f"| files: nwd.js + nwd.css + themes/{portal}.css | {raw * 1024:.0f} | {packed:.1f} | {BUDGET_KB} |"
+        )
     samples = measure(args.runs)
     lines += [
         "",

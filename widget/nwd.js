@@ -262,16 +262,25 @@
   const host = el("div", { id: "nwd-widget", "data-portal": portal });
   host.style.cssText = "visibility:hidden"; // until the styles are in: no flash of unstyled widget
   const root = host.attachShadow({ mode: "open" });
-  let pending = 2;
-  const styled = () => {
-    if (--pending === 0) {
-      host.style.cssText = "";
-      mark("nwd:ready");
-      window.dispatchEvent(new CustomEvent("nwd:ready", { detail: { portal } }));
-    }
+  // Served by the API, this file carries its styles inline (api/routes/widget.py puts them in place of the
+  // null below): no second request before the launcher shows. As a plain file, it links them instead.
+  const INLINE_CSS = /*nwd:inline-css*/ null;
+  let pending = 0;
+  const ready = () => {
+    host.style.cssText = "";
+    mark("nwd:ready");
+    window.dispatchEvent(new CustomEvent("nwd:ready", { detail: { portal } }));
   };
-  for (const href of [`${assetBase}themes/${portal}.css`, `${assetBase}nwd.css`]) {
-    root.append(el("link", { rel: "stylesheet", href, onload: styled, onerror: styled }));
+  const styled = () => {
+    if (--pending === 0) ready();
+  };
+  if (INLINE_CSS && typeof INLINE_CSS[portal] === "string") {
+    root.append(el("style", { text: INLINE_CSS[portal] }));
+  } else {
+    for (const href of [`${assetBase}themes/${portal}.css`, `${assetBase}nwd.css`]) {
+      pending += 1;
+      root.append(el("link", { rel: "stylesheet", href, onload: styled, onerror: styled }));
+    }
   }
 
   const launcher = el("button", {
@@ -784,6 +793,7 @@
       state.open = true;
       save();
     }
+    if (pending === 0) ready();
   };
   if (document.body) mount();
   else document.addEventListener("DOMContentLoaded", mount, { once: true });

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from fastapi import APIRouter, HTTPException
-from fastapi.responses import FileResponse, HTMLResponse
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import FileResponse, HTMLResponse, Response
 
 from retrieval.settings import ROOT
 
@@ -21,6 +24,23 @@ ASSETS = {
 }
 # Short enough that a fix reaches the portals within minutes; ETag/Last-Modified make refreshes cheap.
 CACHE = {"Cache-Control": "public, max-age=300"}
+INLINE_CSS_SLOT = "/*nwd:inline-css*/ null"
+
+
+@lru_cache(maxsize=1)
+def widget_script() -> tuple[bytes, str]:
+    """nwd.js with each portal's styles (theme + layout) inlined, and its ETag.
+
+    One request instead of three before the launcher shows; the files on disk stay plain JS and CSS.
+    Read once per process: a deploy restarts the API.
+    """
+    source = (WIDGET / "nwd.js").read_text(encoding="utf-8")
+    if INLINE_CSS_SLOT not in source:
+        raise RuntimeError(f"widget/nwd.js: the slot {INLINE_CSS_SLOT!r} for the inlined styles is missing")
+    layout = (WIDGET / "nwd.css").read_text(encoding="utf-8")
+    styles = {p: (WIDGET / "themes" / f"{p}.css").read_text(encoding="utf-8") + layout for p in ("canada", "ontario")}
+    body = source.replace(INLINE_CSS_SLOT, json.dumps(styles, ensure_ascii=False), 1).encode()
+    return body, '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
 
 
 def fill(template: Path, lang: Literal["en", "fr"]) -> str:
@@ -49,9 +69,19 @@ def privacy_page(lang: Literal["en", "fr"] = "en") -> HTMLResponse:
     return HTMLResponse(fill(WIDGET / "privacy.html", lang))
 
 
-@router.get("/{path:path}")
+@router.get("/nwd.js")
+def script(request: Request) -> Response:
+    """The widget: the one file a portal's page loads."""
+    body, etag = widget_script()
+    headers = {**CACHE, "ETag": etag}
+    if request.headers.get("if-none-match") == etag:
+        return Response(status_code=304, headers=headers)
+    return Response(body, media_type=ASSETS["nwd.js"], headers=headers)
+
+
+@router.get("/{path:path}", response_model=None)
 def asset(path: str) -> FileResponse:
-    """The widget's script, stylesheet and portal themes."""
+    """The widget's stylesheet and portal themes (linked when nwd.js is used as a plain file)."""
     if path not in ASSETS:
         raise HTTPException(404, f"widget: no file '{path}'; the widget is /widget/nwd.js")
     return FileResponse(WIDGET / path, media_type=ASSETS[path], headers=CACHE)

@@ -46,6 +46,15 @@ def test_only_the_widget_files_are_served(client, path):
     assert "widget" in response.json()["detail"] or "Not Found" in response.json()["detail"]
 
 
+def test_the_script_carries_both_themes_inline_and_answers_304_when_unchanged(client):
+    first = client.get("/widget/nwd.js")
+    assert "/*nwd:inline-css*/ null" not in first.text
+    assert "--gcds-bg-primary: #26374a" in first.text and "--ontario-colour-system-link: #0066CC" in first.text
+    assert ".launcher {" in first.text  # the layout too
+    again = client.get("/widget/nwd.js", headers={"If-None-Match": first.headers["etag"]})
+    assert again.status_code == 304 and again.content == b""
+
+
 def test_themes_come_from_each_design_system(client):
     canada = client.get("/widget/themes/canada.css").text
     ontario = client.get("/widget/themes/ontario.css").text

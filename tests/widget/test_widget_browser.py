@@ -501,3 +501,29 @@ def test_home_page_is_the_same_widget_in_full_page_mode(page, stack):
     page.keyboard.press("Escape")  # nothing to close in full-page mode
     expect(page.locator("#nwd-panel")).to_be_visible()
     assert_accessible(page, "/ (fr): full-page mode with an answer")
+
+
+def test_the_plain_file_links_its_styles(page, stack):
+    """nwd.js copied as a plain file (no API inlining) fetches its theme and layout beside it."""
+    widget = ROOT / "widget"
+
+    def plain(route):
+        name = route.request.url.split("/plain/", 1)[1]
+        kind = "text/javascript" if name.endswith(".js") else "text/css"
+        route.fulfill(status=200, content_type=kind, body=(widget / name).read_bytes())
+
+    page.route("**/plain/**", plain)
+    page.route(
+        "**/plain-host",
+        lambda route: route.fulfill(
+            content_type="text/html",
+            body='<!doctype html><html lang="en"><title>Host</title><body><main><h1>Host</h1></main>'
+            '<script src="/plain/nwd.js" data-portal="canada"></script></body></html>',
+        ),
+    )
+    page.goto(f"{stack.api}/plain-host")
+    launcher = page.locator(".launcher")
+    expect(launcher).to_be_visible()
+    # The Canada theme's primary colour (#26374a) reached the launcher: the linked styles applied.
+    expect(launcher).to_have_css("background-color", "rgb(38, 55, 74)")
+    assert page.evaluate("document.getElementById('nwd-widget').shadowRoot.querySelectorAll('link').length") == 2
