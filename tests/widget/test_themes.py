@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -87,3 +88,15 @@ def test_focus_rings_and_borders_are_at_least_3_to_1(portal):
         if (ratio := contrast(colour(props, fg), colour(props, bg))) < 3.0
     }
     assert not low, f"{portal} theme: non-text contrast under 3:1: {low}"
+
+
+@pytest.mark.parametrize(
+    ("portal", "package"),
+    [("canada", "@cdssnc/gcds-tokens"), ("ontario", "@ongov/ontario-design-system-design-tokens")],
+)
+def test_each_theme_was_built_from_the_pinned_token_package(portal, package):
+    pinned = json.loads((ROOT / "widget" / "build" / "package.json").read_text())["devDependencies"][package]
+    locked = json.loads((ROOT / "widget" / "build" / "package-lock.json").read_text())["packages"]
+    assert locked[f"node_modules/{package}"]["version"] == pinned
+    header = (THEMES / f"{portal}.css").read_text(encoding="utf-8").splitlines()[1]
+    assert f"{package} {pinned}" in header, f"themes/{portal}.css is stale: run `make widget-themes`"
