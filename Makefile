@@ -14,7 +14,7 @@ export TRANSFORMERS_OFFLINE := 1
 # Rasa's usage telemetry and crash reports would leave the machine: never for this service's users.
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: help setup venv venv-rasa index dialogue run test lint eval bench clean
+.PHONY: help setup venv venv-rasa browser widget-themes index dialogue run test lint eval bench clean
 
 help:
 	@echo "make run    - set up, build the index if stale, start the services"
@@ -27,6 +27,14 @@ venv:
 
 venv-rasa:
 	@scripts/ensure-venv 3.10 $(VENV_RASA) requirements-rasa.txt
+
+# The widget's browser tests drive Debian's chromium (Playwright never downloads a browser here).
+browser:
+	@command -v chromium >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)
+
+# Rebuild widget/themes/*.css from the GC and Ontario design tokens (pinned in widget/build/package-lock.json).
+widget-themes:
+	@cd widget/build && npm ci --no-audit --no-fund && node build-themes.mjs
 
 setup: venv venv-rasa
 
@@ -48,7 +56,7 @@ lint: venv
 	@$(VENV)/bin/ruff format --check .
 	@$(VENV)/bin/mypy
 
-test: setup index dialogue
+test: setup browser index dialogue
 	@$(VENV)/bin/ruff check .
 	@$(VENV_RASA)/bin/rasa data validate --domain domain.yml --data data/nlu data/rules data/stories --config config.yml --fail-on-warnings --quiet
 	@$(VENV_RASA)/bin/rasa test core --model models/dialogue --stories tests/stories --endpoints endpoints.yml --fail-on-prediction-errors --out var/rasa-test-results --quiet
@@ -62,9 +70,10 @@ eval: venv venv-rasa index
 	@$(PY) -m places report --write docs/places.md
 	@scripts/eval-nlu
 
-bench: setup index dialogue
+bench: setup browser index dialogue
 	@$(PY) -m bench
 	@$(PY) -m bench.chat
+	@$(PY) -m bench.widget
 
 clean:
 	rm -rf models/index models/cache var/*.db

@@ -8,12 +8,14 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 
 from api.deps import get_api_settings, get_retrieval_settings
 from api.dialogue import RasaGateway
-from api.routes import chat, content, health, occupations, page, places, search, services
+from api.routes import chat, content, health, occupations, page, places, search, services, widget
 from api.sessions import SessionIds, load_secret
+from api.settings import ApiSettings
 from api.state import AppState
 
 log = logging.getLogger("nwd.api")
@@ -27,8 +29,11 @@ def _readable(errors: list[dict]) -> str:  # type: ignore[type-arg]
     return "; ".join(parts)
 
 
-def create_app(state: AppState | None = None) -> FastAPI:
-    """The app; pass a prepared `state` in tests, or let startup load the index."""
+LOCALHOST_ORIGINS = r"^http://(localhost|127\.0\.0\.1)(:[0-9]{1,5})?$"
+
+
+def create_app(state: AppState | None = None, settings: ApiSettings | None = None) -> FastAPI:
+    """The app; pass a prepared `state` (and `settings`) in tests, or let startup load the index."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -55,6 +60,16 @@ def create_app(state: AppState | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.nwd = state or AppState()
+    # The widget runs on the portals' pages: only their origins may call the API from a browser.
+    cors = settings or get_api_settings()
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=cors.cors_origins,
+        allow_origin_regex=LOCALHOST_ORIGINS if cors.environment == "development" else None,
+        allow_methods=["GET", "POST", "DELETE"],
+        allow_headers=["Content-Type"],
+        max_age=600,
+    )
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -69,6 +84,7 @@ def create_app(state: AppState | None = None) -> FastAPI:
     app.include_router(places.router)
     app.include_router(occupations.router)
     app.include_router(page.router)
+    app.include_router(widget.router)
     app.include_router(content.router)
     app.include_router(health.router)
     return app

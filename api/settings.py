@@ -28,6 +28,9 @@ class ApiSettings(BaseSettings):
     session_secret: str | None = Field(default=None, min_length=32)
     # Token for Rasa's HTTP API (read the conversation state); Rasa listens on loopback only.
     rasa_token: str = Field(default="nwd-local-rasa-token", min_length=8)
+    # Web pages allowed to call the API from a browser: the two portals, nothing else. In development,
+    # http://localhost and http://127.0.0.1 on any port are allowed as well (demo pages, a portal's local build).
+    cors_origins: list[str] = Field(default_factory=lambda: ["https://www.canada.ca", "https://www.ontario.ca"])
     max_message_chars: int = Field(default=2000, ge=10, le=20000)
     max_query_chars: int = Field(default=500, ge=10, le=5000)
     max_k: int = Field(default=20, ge=1, le=100)

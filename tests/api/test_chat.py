@@ -82,11 +82,12 @@ def test_other_language_gets_the_bilingual_pointer_without_the_engine(chat_clien
     assert "211" in text and "English or French" in text and "français ou en anglais" in text
 
 
-def test_chat_page_is_served(chat_client):
+def test_chat_page_is_the_widget_in_full_page_mode(chat_client):
     page = chat_client.get("/")
-    assert page.status_code == 200 and "/api/chat" in page.text and "Français" in page.text
-    # A comparison is drawn as a table (criterion rows, place columns), headed in both languages.
-    assert 'className = "compare"' in page.text and '"Critère"' in page.text and "c.occupation" in page.text
+    assert page.status_code == 200 and 'data-mode="page"' in page.text
+    # The widget it loads draws a comparison as a real table, headed in both languages.
+    script = chat_client.get("/widget/nwd.js").text
+    assert "/api/chat" in script and 'el("table"' in script and '"Critère"' in script and "c.occupation" in script
 
 
 def test_session_ids_are_signed_and_unguessable():

@@ -1,0 +1,529 @@
+"""The widget in a real browser on both demo pages, against the real API + Rasa + actions.
+
+One stack and one browser for the whole module (tests/widget/conftest.py); every test has its own
+browser profile, so sessionStorage starts empty. axe-core (vendored in axe-playwright-python) checks
+each state the person sees: no serious or critical violation.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+from retrieval.settings import ROOT
+
+pytestmark = pytest.mark.e2e
+
+PORTALS = ["canada", "ontario"]
+DOCS = ROOT / "docs"
+REPLY_SECONDS = 60_000
+AXE = Axe()
+
+
+# ---- helpers
+
+
+def open_demo(page: Page, stack, portal: str, lang: str = "en") -> None:
+    page.goto(f"{stack.api}/widget/demo/{portal}?lang={lang}")
+    expect(page.locator(".launcher")).to_be_visible()
+
+
+def open_widget(page: Page) -> None:
+    page.locator(".launcher").click()
+    expect(page.locator("#nwd-panel")).to_be_visible()
+
+
+def ask(page: Page, text: str) -> None:
+    """Type a message, send it with Enter, wait for the reply; a shown error fails the test."""
+    before = page.locator(".msg.bot").count()
+    box = page.locator("textarea")
+    box.fill(text)
+    box.press("Enter")
+    wait_for_reply(page, before)
+
+
+def wait_for_reply(page: Page, before: int) -> None:
+    expect(page.locator(".typing.on")).to_have_count(0, timeout=REPLY_SECONDS)
+    errors = page.locator(".msg.error")
+    assert errors.count() == 0, errors.first.inner_text()
+    assert page.locator(".msg.bot").count() > before
+
+
+def last_bot(page: Page):
+    return page.locator(".msg.bot").last
+
+
+def assert_accessible(page: Page, state: str) -> None:
+    results = AXE.run(page)
+    bad = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    summary = [f"{v['id']} ({v['impact']}): {v['help']}; e.g. {v['nodes'][0]['target']}" for v in bad]
+    assert not bad, f"{state}: " + " | ".join(summary)
+
+
+def session_id(page: Page, portal: str) -> str | None:
+    saved = page.evaluate(f"sessionStorage.getItem('nwd:{portal}')")
+    return json.loads(saved)["sessionId"] if saved else None
+
+
+def widget_texts(page: Page) -> list[str]:
+    """Every string the widget shows or announces (text, labels, placeholders), except words marked in
+    another language (the EN/FR switch, whose label is in the language it switches to)."""
+    return page.evaluate(
+        """() => {
+        const root = document.getElementById('nwd-widget').shadowRoot;
+        const out = [];
+        const foreign = (el) => el.closest('[lang]') && el.closest('[lang]').getAttribute('lang') !== 'fr';
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const el = n.parentElement;
+          if (!el || foreign(el) || el.closest('style')) continue;
+          if (n.textContent.trim()) out.push(n.textContent.trim());
+        }
+        for (const el of root.querySelectorAll('[aria-label], [placeholder], [title]')) {
+          if (foreign(el)) continue;
+          for (const a of ['aria-label', 'placeholder', 'title']) if (el.getAttribute(a)) out.push(el.getAttribute(a));
+        }
+        return out;
+    }"""
+    )
+
+
+def english_catalogue(page: Page) -> list[str]:
+    """The widget's English strings that differ from their French (Sources is Sources in both); a template
+    ("{n} of {max} characters") counts by its longest fixed part."""
+    strings = page.evaluate("window.NoWrongDoor.strings")
+    out = []
+    for key, value in strings["en"].items():
+        if value == strings["fr"][key] or key in ("switchLang", "switchLangLabel"):
+            continue
+        out.append(max(re.split(r"\{\w+\}", value), key=len).strip())
+    return out
+
+
+def screenshot(page: Page, name: str) -> None:
+    page.screenshot(path=str(DOCS / f"widget-{name}.png"))
+
+
+# ---- tests
+
+
+def test_catalogue_has_every_string_in_both_languages(page, stack):
+    open_demo(page, stack, "canada")
+    strings = page.evaluate("window.NoWrongDoor.strings")
+    assert set(strings["en"]) == set(strings["fr"]) and len(strings["en"]) > 40
+    assert all(strings["fr"][k].strip() for k in strings["en"])
+    # French typography: a space before the colon.
+    assert all(re.search(r"\S:(\s|$)", v) is None for v in strings["fr"].values()), "French needs ' :'"
+
+
+@pytest.mark.parametrize("portal", PORTALS)
+def test_english_conversation_on_the_demo_page(page, stack, portal):
+    open_demo(page, stack, portal)
+    assert_accessible(page, f"{portal}: page with the launcher")
+    launcher = page.locator(".launcher")
+    expect(launcher).to_have_attribute("aria-expanded", "false")
+    open_widget(page)
+    expect(launcher).to_be_hidden()
+    panel = page.locator("#nwd-panel")
+    expect(panel).to_have_attribute("role", "dialog")
+    expect(page.locator(".header")).to_contain_text("Automated assistant")
+    expect(page.locator(".privacy")).to_contain_text("UCI")
+    expect(page.locator(".privacy a")).to_have_attribute("href", re.compile(r"/widget/privacy\?lang=en$"))
+    expect(page.locator("[role=log]")).to_have_attribute("aria-live", "polite")
+    assert page.evaluate("document.getElementById('nwd-widget').shadowRoot.activeElement.tagName") == "TEXTAREA"
+    assert_accessible(page, f"{portal}: open, before the first message")
+
+    # A question: an answer with its source as a link and the level of government as a label.
+    ask(page, "how do I get a social insurance number?")
+    answer = page.locator(".msg.type-answer").last
+    source = answer.locator(".sources a").first
+    expect(source).to_have_attribute("href", re.compile(r"^https://"))
+    expect(answer.locator(".sources .level").first).to_have_text("Federal")
+    first_session = session_id(page, portal)
+    assert first_session and re.fullmatch(r"[A-Za-z0-9_-]{24}\.[A-Za-z0-9_-]{22}", first_session)
+    assert_accessible(page, f"{portal}: an answer with sources and feedback buttons")
+
+    # Feedback: the payload goes to the assistant, which thanks the person; the buttons go away.
+    answer.locator(".feedback-button[data-helpful=yes]").click()
+    expect(page.locator(".msg.me").last).to_contain_text(re.compile("helpful", re.I))
+    expect(page.locator(".typing.on")).to_have_count(0, timeout=REPLY_SECONDS)
+    expect(last_bot(page)).to_contain_text("feedback")
+    expect(answer.locator(".feedback-button")).to_have_count(0)
+    expect(answer.locator(".feedback")).to_contain_text("Thank you for your feedback")
+
+    # A comparison: a real table with a caption, column and row headers, figures with their sources.
+    ask(page, "compare Ottawa and Toronto")
+    table = last_bot(page).locator("table.compare")
+    expect(table.locator("caption")).to_contain_text("Ottawa")
+    expect(table.locator("thead th")).to_have_text(["Criterion", "Ottawa", "Toronto"])
+    assert table.locator("tbody th[scope=row]").count() >= 5
+    expect(table.locator("td a").first).to_have_attribute("href", re.compile(r"^https://"))
+    assert_accessible(page, f"{portal}: a comparison table")
+    screenshot(page, f"{portal}-desktop")
+
+    # A service, once the assistant knows where the person lives: cards with the organization and the level.
+    ask(page, "I live in Kingston")
+    ask(page, "where do I apply for a health card?")
+    services = page.locator(".msg.type-services").last
+    card = services.locator(".card").first
+    expect(card.locator(".card-name")).to_contain_text("health card")
+    expect(card.locator(".level")).to_have_text("Provincial")
+    expect(card.locator(".card-contact a").first).to_have_attribute("href", re.compile(r"^(https://|tel:)"))
+    assert_accessible(page, f"{portal}: service cards")
+
+    # Phone width: the dialog takes the whole screen, nothing scrolls sideways but the table.
+    page.set_viewport_size({"width": 360, "height": 740})
+    box = panel.bounding_box()
+    assert box and box["width"] <= 360 and box["x"] >= 0
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    screenshot(page, f"{portal}-phone")
+    page.set_viewport_size({"width": 1280, "height": 800})
+
+    # Reload: the same conversation goes on (same signed id, the transcript is back, the place is known).
+    shown = page.locator(".msg").count()
+    page.reload()
+    expect(page.locator("#nwd-panel")).to_be_visible()
+    assert page.locator(".msg").count() == shown
+    ask(page, "where do I get a library card?")  # Kingston is remembered only by the same conversation
+    assert session_id(page, portal) == first_session
+    expect(last_bot(page)).to_contain_text("Kingston")
+
+
+@pytest.mark.parametrize("portal", PORTALS)
+def test_french_conversation_has_no_english_left(page, stack, portal):
+    open_demo(page, stack, portal, "fr")
+    open_widget(page)
+    expect(page.locator(".header")).to_contain_text("Assistant automatisé")
+    expect(page.locator(".privacy")).to_contain_text("IUC")
+    ask(page, "comment obtenir mon numéro d'assurance sociale?")
+    answer = page.locator(".msg.type-answer").last
+    expect(answer.locator(".sources a").first).to_have_attribute("href", re.compile(r"^https://"))
+    expect(answer.locator(".sources .level").first).to_have_text("Fédéral")
+    expect(answer.locator(".feedback .label")).to_have_text("Cette réponse vous a-t-elle aidé?")
+    ask(page, "compare Ottawa et Sudbury")
+    expect(last_bot(page).locator("table.compare thead th").first).to_have_text("Critère")
+    assert_accessible(page, f"{portal} (fr): an answer and a comparison")
+    english = english_catalogue(page)
+    shown = widget_texts(page)
+    leaks = sorted({s for s in shown for e in english if s == e or (len(e.split()) >= 3 and e in s)})
+    assert not leaks, f"English strings in the French widget: {leaks}"
+    # The switch itself says "English", marked lang="en", and turns the widget to English.
+    switch = page.locator("button.lang")
+    expect(switch).to_have_attribute("lang", "en")
+    switch.click()
+    expect(page.locator(".header")).to_contain_text("Automated assistant")
+    expect(switch).to_be_focused()
+
+
+def test_one_whole_conversation_by_keyboard_alone(page, stack):
+    open_demo(page, stack, "ontario")
+    root = "document.getElementById('nwd-widget').shadowRoot"
+    focused = f"(() => {{ const a = {root}.activeElement; return a ? a.className || a.tagName : null; }})()"
+    for _ in range(10):  # the launcher is the last control of the page
+        page.keyboard.press("Tab")
+        if page.evaluate(focused) and "launcher" in page.evaluate(focused):
+            break
+    assert "launcher" in page.evaluate(focused)
+    outline = f"getComputedStyle({root}.activeElement).outlineStyle"
+    assert page.evaluate(outline) == "solid", "the launcher's focus is not visible"
+    page.keyboard.press("Enter")
+    expect(page.locator("#nwd-panel")).to_be_visible()
+    assert page.evaluate(f"{root}.activeElement.tagName") == "TEXTAREA"
+    before = page.locator(".msg.bot").count()
+    page.keyboard.type("how do I get a social insurance number?")
+    page.keyboard.press("Enter")
+    wait_for_reply(page, before)
+    # Back from the text box to the feedback buttons, with Shift+Tab only.
+    for _ in range(15):
+        page.keyboard.press("Shift+Tab")
+        if "feedback-button" in (page.evaluate(focused) or ""):
+            break
+    assert "feedback-button" in page.evaluate(focused)
+    assert page.evaluate(outline) == "solid", "a button's focus is not visible"
+    before = page.locator(".msg.bot").count()
+    page.keyboard.press("Enter")
+    wait_for_reply(page, before)
+    assert page.evaluate(f"{root}.activeElement.tagName") == "TEXTAREA", "focus was lost after feedback"
+    before = page.locator(".msg.bot").count()
+    page.keyboard.type("compare Ottawa and Kingston")
+    page.keyboard.press("Enter")
+    wait_for_reply(page, before)
+    expect(last_bot(page).locator("table.compare")).to_be_visible()
+    # Escape closes and gives focus back to the launcher; Enter opens again, in the text box.
+    page.keyboard.press("Escape")
+    expect(page.locator("#nwd-panel")).to_be_hidden()
+    assert "launcher" in page.evaluate(focused)
+    page.keyboard.press("Enter")
+    assert page.evaluate(f"{root}.activeElement.tagName") == "TEXTAREA"
+    assert_accessible(page, "ontario: after a keyboard-only conversation")
+
+
+def test_html_typed_by_a_person_is_shown_as_text(page, stack):
+    open_demo(page, stack, "canada")
+    open_widget(page)
+    ask(page, "<img src=x onerror=alert(1)>")
+    expect(page.locator(".msg.me").last).to_contain_text("<img src=x onerror=alert(1)>")
+    assert page.evaluate("document.getElementById('nwd-widget').shadowRoot.querySelectorAll('img').length") == 0
+    assert page.evaluate("document.querySelectorAll('img').length") == 0
+    # The page fixture fails the test if alert() opened a dialog.
+
+
+def test_api_down_or_503_keeps_what_was_typed_and_retries(page, stack):
+    open_demo(page, stack, "canada", "fr")
+    open_widget(page)
+    page.route(
+        "**/api/chat",
+        lambda route: route.fulfill(
+            status=503,
+            content_type="application/json",
+            body='{"detail": "The assistant is unavailable right now (the dialogue engine is unreachable)."}',
+        ),
+    )
+    box = page.locator("textarea")
+    box.fill("comment obtenir ma carte Santé?")
+    box.press("Enter")
+    error = page.locator(".msg.error")
+    expect(error).to_contain_text("L'assistant ne peut pas répondre pour le moment")
+    expect(error).not_to_contain_text("unavailable")
+    expect(box).to_have_value("comment obtenir ma carte Santé?")
+    assert_accessible(page, "canada (fr): the API answered 503")
+    page.unroute("**/api/chat")
+    page.route("**/api/chat", lambda route: route.abort("connectionrefused"))
+    error.locator("button.retry").click()
+    expect(page.locator(".msg.error")).to_contain_text("Impossible de joindre l'assistant")
+    expect(box).to_have_value("comment obtenir ma carte Santé?")
+    page.unroute("**/api/chat")
+    before = page.locator(".msg.bot").count()
+    page.locator(".msg.error button.retry").click()
+    wait_for_reply(page, before)
+    expect(box).to_have_value("")
+    expect(page.locator(".msg.me")).to_have_count(1)
+
+
+def test_a_20000_character_paste_is_refused_with_a_counter(page, stack):
+    open_demo(page, stack, "ontario")
+    open_widget(page)
+    sent: list[str] = []
+    page.on("request", lambda request: sent.append(request.url) if "/api/chat" in request.url else None)
+    refused = page.evaluate(
+        """() => {
+        const box = document.getElementById('nwd-widget').shadowRoot.querySelector('textarea');
+        const data = new DataTransfer();
+        data.setData('text/plain', 'x'.repeat(20000));
+        const event = new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true});
+        box.focus();
+        return !box.dispatchEvent(event);
+    }"""
+    )
+    assert refused
+    expect(page.locator("textarea")).to_have_value("")
+    expect(page.locator(".input-error")).to_contain_text("20,000 characters long and the limit is 2,000")
+    page.locator("textarea").fill("y" * 2001)
+    expect(page.locator(".counter")).to_have_text("2,001 of 2,000 characters")
+    expect(page.locator(".counter")).to_have_class(re.compile("over"))
+    page.locator("button.send").click()
+    expect(page.locator(".input-error")).to_contain_text("2,001 characters long; the limit is 2,000")
+    assert sent == []
+
+
+def test_end_and_delete_clears_the_conversation(page, stack):
+    open_demo(page, stack, "canada")
+    open_widget(page)
+    ask(page, "hello")
+    assert session_id(page, "canada")
+    page.route("**/api/chat/*", lambda route: route.fulfill(status=500, body="{}"))
+    page.locator("button.end").click()
+    page.locator(".confirm button.danger").click()
+    expect(page.locator(".msg.error")).to_contain_text("could not be deleted")
+    assert session_id(page, "canada")
+    page.unroute("**/api/chat/*")
+    deletes: list[str] = []
+    page.on("request", lambda request: deletes.append(request.method) if request.method == "DELETE" else None)
+    page.locator("button.end").click()
+    expect(page.locator(".confirm")).to_contain_text("Delete this conversation?")
+    page.locator(".confirm button.danger").click()
+    expect(page.locator(".msg.notice")).to_have_text("The conversation was deleted. You can start a new one.")
+    assert deletes == ["DELETE"]
+    assert session_id(page, "canada") is None
+    expect(page.locator(".msg.me")).to_have_count(0)
+
+
+def test_an_unknown_portal_logs_a_clear_error_and_renders_nothing(page, stack):
+    messages: list[str] = []
+    page.on("console", lambda message: messages.append(f"{message.type}: {message.text}"))
+    page.route(
+        "**/bad-portal",
+        lambda route: route.fulfill(
+            content_type="text/html",
+            body='<!doctype html><html lang="en"><title>x</title><body><p>Host page</p>'
+            '<script src="/widget/nwd.js" data-portal="quebec"></script></body></html>',
+        ),
+    )
+    page.goto(f"{stack.api}/bad-portal")
+    page.wait_for_load_state("load")
+    assert any(m.startswith("error:") and 'data-portal="quebec"' in m and "canada, ontario" in m for m in messages)
+    assert page.locator("#nwd-widget").count() == 0
+    assert page.evaluate("typeof window.NoWrongDoor") == "undefined"
+
+
+def test_js_api_open_on_load_position_and_zoom(page, stack):
+    page.route(
+        "**/host-page",
+        lambda route: route.fulfill(
+            content_type="text/html",
+            body='<!doctype html><html lang="fr"><title>Hôte</title><body><main><h1>Hôte</h1></main>'
+            '<script src="/widget/nwd.js" data-portal="ontario" data-open="true" data-position="bottom-left">'
+            "</script></body></html>",
+        ),
+    )
+    page.goto(f"{stack.api}/host-page")
+    expect(page.locator("#nwd-panel")).to_be_visible()  # open on load
+    expect(page.locator(".header")).to_contain_text("Assistant automatisé")  # the page's lang
+    assert page.locator("#nwd-panel").bounding_box()["x"] < 100  # bottom-left
+    page.evaluate("NoWrongDoor.close()")
+    expect(page.locator(".launcher")).to_be_visible()
+    page.evaluate("NoWrongDoor.setLanguage('en')")
+    expect(page.locator(".launcher")).to_contain_text("Ask the settlement assistant")
+    page.evaluate("NoWrongDoor.open()")
+    expect(page.locator("#nwd-panel")).to_be_visible()
+    # 200% zoom of a 1280 x 800 screen, and a 320 px phone: every control stays on the screen.
+    for width, height, scale in ((640, 400, 2), (320, 640, 1)):
+        page.set_viewport_size({"width": width, "height": height})
+        for control in ("textarea", "button.send", "button.close", "button.lang"):
+            box = page.locator(control).bounding_box()
+            assert box and box["x"] >= 0 and box["x"] + box["width"] <= width + 1, (width, control, box)
+            assert box["y"] >= 0 and box["y"] + box["height"] <= height + 1, (width, control, box)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, (width, scale)
+
+
+def test_reduced_motion_stops_the_typing_animation(browser, stack):
+    context = browser.new_context(reduced_motion="reduce")
+    page = context.new_page()
+    open_demo(page, stack, "canada")
+    open_widget(page)
+    name = """() => {
+        const t = document.getElementById('nwd-widget').shadowRoot.querySelector('.typing');
+        t.classList.add('on');
+        return getComputedStyle(t, '::after').animationName;
+    }"""
+    assert page.evaluate(name) == "none"
+    context.close()
+    context = browser.new_context(reduced_motion="no-preference")
+    page = context.new_page()
+    open_demo(page, stack, "canada")
+    open_widget(page)
+    assert page.evaluate(name) == "nwd-dots"
+    context.close()
+
+
+CANNED = {
+    "session_id": "A" * 24 + "." + "B" * 22,
+    "language": "en",
+    "messages": [
+        {
+            "type": "services",
+            "text": "Taxes are federal.\n- Free tax clinics (CRA): 1-800-959-8281",
+            "services": [
+                {
+                    "name": "Free tax clinics",
+                    "organization": "Canada Revenue Agency",
+                    "jurisdiction": "federal",
+                    "url": "https://www.canada.ca/en/revenue-agency.html",
+                    "phone": "1-800-959-8281",
+                    "description": "Volunteers do simple returns for free.",
+                }
+            ],
+        },
+        {
+            "type": "handoff",
+            "text": "To talk to a person:\n- 211: https://211ontario.ca/",
+            "sources": [
+                {
+                    "title": "<img src=x onerror=alert(1)>",
+                    "url": "javascript:alert(1)",
+                    "jurisdiction": "community",
+                    "owner": "211 Ontario",
+                    "language": "en",
+                }
+            ],
+        },
+        {
+            "type": "choices",
+            "text": "Which place did you mean?",
+            "buttons": [{"title": "London", "payload": "London"}, {"title": "Londonderry", "payload": "Londonderry"}],
+        },
+    ],
+}
+
+
+def test_every_message_type_is_drawn_as_text_with_safe_links(page, stack):
+    """Service cards with a tel: link, a handoff card, choices as buttons; served content cannot inject."""
+    requests: list[dict] = []
+
+    def reply(route):
+        requests.append(json.loads(route.request.post_data or "{}"))
+        route.fulfill(status=200, content_type="application/json", body=json.dumps(CANNED))
+
+    page.route("**/api/chat", reply)
+    open_demo(page, stack, "canada")
+    open_widget(page)
+    ask(page, "free tax help")
+    assert requests[0] == {"message": "free tax help", "portal": "canada", "lang": "en"}
+    card = page.locator(".card").first
+    expect(card.locator("a[href='tel:18009598281']")).to_have_text("1-800-959-8281")
+    expect(card.locator(".level")).to_have_text("Federal")
+    expect(card.locator("a[href^='https://www.canada.ca']")).to_contain_text("Website")
+    handoff = page.locator(".msg.type-handoff")
+    expect(handoff.locator(".handoff-label")).to_have_text("Talk to a person")
+    expect(handoff.locator("a[href='https://211ontario.ca/']")).to_be_visible()
+    expect(handoff.locator(".sources li")).to_contain_text("<img src=x onerror=alert(1)>")
+    assert handoff.locator("a[href^='javascript']").count() == 0
+    assert page.evaluate("document.getElementById('nwd-widget').shadowRoot.querySelectorAll('img').length") == 0
+    expect(handoff.locator(".level")).to_have_text("Community")
+    assert_accessible(page, "canada: service card, handoff and choices")
+    page.locator("button.choice", has_text="Londonderry").click()
+    expect(page.locator(".msg.me").last).to_contain_text("Londonderry")
+    assert requests[-1]["message"] == "Londonderry" and requests[-1]["session_id"] == CANNED["session_id"]
+
+
+def test_home_page_is_the_same_widget_in_full_page_mode(page, stack):
+    page.goto(f"{stack.api}/?lang=fr")
+    expect(page.locator("#nwd-panel")).to_be_visible()
+    expect(page.locator("#nwd-panel")).to_have_attribute("role", "region")
+    assert page.locator(".launcher").count() == 0 and page.locator("button.close").count() == 0
+    expect(page.locator("h1")).to_have_text("Assistant à l'établissement")
+    ask(page, "comment obtenir mon numéro d'assurance sociale?")
+    expect(page.locator(".msg.type-answer .sources a").first).to_have_attribute("href", re.compile(r"^https://"))
+    page.keyboard.press("Escape")  # nothing to close in full-page mode
+    expect(page.locator("#nwd-panel")).to_be_visible()
+    assert_accessible(page, "/ (fr): full-page mode with an answer")
+
+
+def test_the_plain_file_links_its_styles(page, stack):
+    """nwd.js copied as a plain file (no API inlining) fetches its theme and layout beside it."""
+    widget = ROOT / "widget"
+
+    def plain(route):
+        name = route.request.url.split("/plain/", 1)[1]
+        kind = "text/javascript" if name.endswith(".js") else "text/css"
+        route.fulfill(status=200, content_type=kind, body=(widget / name).read_bytes())
+
+    page.route("**/plain/**", plain)
+    page.route(
+        "**/plain-host",
+        lambda route: route.fulfill(
+            content_type="text/html",
+            body='<!doctype html><html lang="en"><title>Host</title><body><main><h1>Host</h1></main>'
+            '<script src="/plain/nwd.js" data-portal="canada"></script></body></html>',
+        ),
+    )
+    page.goto(f"{stack.api}/plain-host")
+    launcher = page.locator(".launcher")
+    expect(launcher).to_be_visible()
+    # The Canada theme's primary colour (#26374a) reached the launcher: the linked styles applied.
+    expect(launcher).to_have_css("background-color", "rgb(38, 55, 74)")
+    assert page.evaluate("document.getElementById('nwd-widget').shadowRoot.querySelectorAll('link').length") == 2
