@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from retrieval.answers import answer_from_index
 from retrieval.folding import fold
 from retrieval.search import SearchFilters, SearchIndex
 from retrieval.text import units
@@ -85,9 +86,9 @@ Replier = Callable[[FactQuestion], str]
 def composer(index: SearchIndex) -> Replier:
     def reply(question: FactQuestion) -> str:
         result = index.search(question.q, question.language, SearchFilters(region=question.region), k=3)
-        if not result.hits or index.answers is None:
+        if not result.hits:
             return ""
-        answer = index.answers.compose(question.q, index.query_vector(question.q)[0], result.hits, result.language)
+        answer = answer_from_index(index, question.q, result.hits, result.language)
         return answer.text if answer else ""
 
     return reply

@@ -22,21 +22,35 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
 from retrieval.folding import fold
 from retrieval.lexical import Analyzer
-from retrieval.search import Hit
+from retrieval.search import Hit, SearchIndex
 from retrieval.text import Unit, render, units
 
 _DIGIT = re.compile(r"\d")
 _MONEY = re.compile(r"\$|\b(free|gratuit|gratuite|gratuits|gratuites|no cost|sans frais|aucuns? frais)\b", re.I)
 _PHONE = re.compile(r"\b(\d{3}[-. ]\d{3}[-. ]\d{4}|1[-. ]\d{3}[-. ]\d{3}[-. ]\d{4}|[2-9]11|988)\b")
 _DURATION = re.compile(
-    r"\b\d[\d,  ]*\s*(days?|weeks?|months?|years?|hours?|business days|jours?|semaines?|mois|ans|années?|heures?)\b",
+    r"\b\d[\d,  ]*[\s-]*(days?|weeks?|months?|years?|hours?|minutes?|business days|jours?|semaines?|mois|ans|"
+    r"années?|heures?)\b|\b(one|two|three|four|five|six|ten|un|une|deux|trois|quatre|cinq|six|dix)[\s-]"
+    r"(days?|weeks?|months?|years?|hours?|minutes?|jours?|semaines?|mois|ans|années?|heures?)\b",
+    re.I,
+)
+_FREQUENCY = re.compile(
+    r"\b(times a (year|month|week)|every (month|year|week|two weeks)|each (month|year)|monthly|yearly|annually|"
+    r"quarterly|fois par (an|année|mois|semaine)|chaque (mois|année|semaine)|tous les (mois|ans)|mensuel\w*|"
+    r"annuel\w*|trimestriel\w*)\b",
+    re.I,
+)
+_DATE = re.compile(
+    r"\b(\d{1,2}(st|nd|rd|th)|1er|january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|"
+    r"décembre|decembre)\b",
     re.I,
 )
 _AGE = re.compile(r"\b\d{1,2}\s*(years? old|or older|and older|ans|ou plus)\b|\baged? \d|\bâgée?s? de \d", re.I)
@@ -59,7 +73,15 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"\b(how long|how many (days|weeks|months|years)|when|deadline|wait|waiting|delay|combien de temps|"
         r"combien de (jours|semaines|mois|ans)|quand|delai|delais|attendre|attente|avant de|within|dans les)\b"
     ),
-    "age": re.compile(r"\b(how old|what age|age|ages|quel age|a partir de quel age|ans)\b"),
+    "age": re.compile(
+        r"\b(how old|what age|age|ages|quel age|a partir de quel age|\d+ ?(year|yr)s? old|\d+ ?ans|teen\w*|"
+        r"ado\w*|kids?|child|children|enfants?|baby|bebe|senior|aine)\b"
+    ),
+    "frequency": re.compile(
+        r"\b(how often|monthly|every month|each month|per month|weekly|quarterly|a quel rythme|chaque mois|"
+        r"tous les mois|par mois|combien de fois|frequence)\b"
+    ),
+    "date": re.compile(r"\b(what day|which day|what date|due date|deadline|quel jour|quelle date|date limite)\b"),
     "count": re.compile(r"\b(how many|how much|minimum|at least|combien|au moins)\b"),
 }
 
@@ -81,6 +103,10 @@ def unit_cues(text: str) -> set[str]:
         found.add("duration")
     if _AGE.search(text):
         found.add("age")
+    if _FREQUENCY.search(text):
+        found.add("frequency")
+    if _DATE.search(text):
+        found.add("date")
     if _DIGIT.search(text):
         found.add("count")
     return found
@@ -97,6 +123,10 @@ class UnitRecord:
     text: str
     block: int
     lead: int | None = None
+
+    @property
+    def introduces_list(self) -> bool:
+        return self.kind == "sentence" and self.text.endswith(":")
 
     @property
     def unit(self) -> Unit:
@@ -127,15 +157,18 @@ class AnswerSettings:
     max_words: int = 80
     # A FAQ question this close to the person's question answers it first.
     faq_similarity: float = 0.955
-    # Weights of the unit score besides the cosine.
-    lexical_weight: float = 0.06
-    cue_weight: float = 0.03
+    # A unit's score: the share of the question's terms it holds (weighted by rarity), plus this much
+    # when it states the kind of fact asked for.
+    lexical_weight: float = 1.0
+    cue_weight: float = 0.5
+    # A unit loses this much per unit of cosine its section is behind the item's best section.
+    section_weight: float = 10.0
     # Units of the second and third items start this far behind the best item's.
-    item_penalty: float = 0.02
+    item_penalty: float = 0.33
     # Runners-up within this distance of the best unit are said too.
-    margin: float = 0.012
+    margin: float = 1.0
     # Another level of government is added when its best unit is this close to the best one.
-    second_level_margin: float = 0.01
+    second_level_margin: float = 0.17
     max_list_items: int = 6
 
 
@@ -158,16 +191,14 @@ class AnswerBook:
     def __init__(
         self,
         unit_rows: Sequence[UnitRecord],
-        unit_vectors: np.ndarray,
         faq_rows: Sequence[FaqRecord],
         faq_vectors: np.ndarray,
         languages: dict[str, str],
         settings: AnswerSettings | None = None,
     ):
-        if len(unit_rows) != len(unit_vectors) or len(faq_rows) != len(faq_vectors):
-            raise ValueError("answer units and their vectors differ in number; rebuild the index")
+        if len(faq_rows) != len(faq_vectors):
+            raise ValueError("FAQ pairs and their vectors differ in number; rebuild the index")
         self.units = list(unit_rows)
-        self.unit_vectors = unit_vectors
         self.faqs = list(faq_rows)
         self.faq_vectors = faq_vectors
         self.settings = settings or AnswerSettings()
@@ -205,24 +236,25 @@ class AnswerBook:
         total = sum(weights.values()) or 1.0
         return sum(w for t, w in weights.items() if t in self._terms[row]) / total
 
-    def score_units(self, question: str, query_vector: np.ndarray, item_id: str, language: str) -> dict[int, float]:
+    def score_units(self, question: str, item_id: str, language: str) -> dict[int, float]:
         """Row -> score for every unit of one item."""
         rows = self._rows_of.get(item_id, [])
         if not rows:
             return {}
         s = self.settings
-        dense = self.unit_vectors[rows] @ query_vector
         terms = self._analyzers[language](question)
         asked = question_cues(question)
         scores: dict[int, float] = {}
-        for n, row in enumerate(rows):
+        for row in rows:
             record = self.units[row]
-            score = float(dense[n]) + s.lexical_weight * self._lexical(terms, row, language)
+            score = s.lexical_weight * self._lexical(terms, row, language)
             if asked:
                 stated = unit_cues(record.text)
                 score += s.cue_weight * len(asked & stated) / len(asked)
             if record.text.endswith(":") and record.kind == "sentence":
                 score -= s.cue_weight  # a lead-in says little by itself; its items carry the facts
+            if len(record.text.split()) < 5 and not (asked and unit_cues(record.text) & asked):
+                score -= s.cue_weight  # "Every permanent resident.": an answer to a heading, not to the question
             scores[row] = score
         return scores
 
@@ -268,9 +300,20 @@ class AnswerBook:
     def _words(self, rows: Sequence[int]) -> int:
         return sum(len(self.units[r].text.split()) for r in set(rows))
 
-    def select(self, question: str, query_vector: np.ndarray, hit: Hit, language: str) -> tuple[list[int], float]:
-        """The rows to say from one item, and the score of its best unit."""
-        scores = self.score_units(question, query_vector, hit.id, language)
+    def select(
+        self, question: str, query_vector: np.ndarray, hit: Hit, language: str, sections: dict[str, float] | None = None
+    ) -> tuple[list[int], float]:
+        """The rows to say from one item, and the score of its best unit.
+
+        `sections` holds the cosine of the question and each section of the item (heading -> best
+        passage under it): the encoder's view of where in the item the answer is, at no extra cost.
+        """
+        scores = self.score_units(question, hit.id, language)
+        if sections:
+            top = max(sections.values())
+            for row in scores:
+                gap = top - sections.get(self.units[row].heading, top)
+                scores[row] -= self.settings.section_weight * gap
         if not scores:
             return [], -1.0
         item_rows = self._rows_of[hit.id]
@@ -298,19 +341,34 @@ class AnswerBook:
     def render_rows(self, rows: Sequence[int]) -> str:
         return render([self.units[r].unit for r in rows])
 
-    def compose(self, question: str, query_vector: np.ndarray, hits: Sequence[Hit], language: str) -> Answer | None:
+    def compose(
+        self,
+        question: str,
+        query_vector: np.ndarray,
+        hits: Sequence[Hit],
+        language: str,
+        sections: Callable[[str], dict[str, float]] | None = None,
+    ) -> Answer | None:
         """The answer to `question` from the found items (best first); None when they hold no units."""
         hits = [h for h in hits if h.id in self._rows_of]
         if not hits:
             return None
         matched = self.faq_match(query_vector, hits[:3])
         if matched is not None:
+            # The editors' answer first; then, within the budget, what the item says closest to the question.
             faq, hit, _ = matched
-            return Answer(text=faq.a, hits=[hit], parts=[faq.a], faq=True)
+            rows, _ = self.select(question, query_vector, hit, hit.language, sections(hit.id) if sections else None)
+            room = self.settings.max_words - len(faq.a.split())
+            said = fold(faq.a)
+            extra = [r for r in rows if fold(self.units[r].text) not in said]
+            while extra and self._words(extra) > room:
+                extra = extra[:-1]
+            text = faq.a + ("\n\n" + self.render_rows(extra) if extra else "")
+            return Answer(text=text.strip(), hits=[hit], parts=[text.strip()], faq=True)
         s = self.settings
         candidates: list[tuple[float, Hit, list[int]]] = []
         for rank, hit in enumerate(hits[:3]):
-            rows, score = self.select(question, query_vector, hit, hit.language)
+            rows, score = self.select(question, query_vector, hit, hit.language, sections(hit.id) if sections else None)
             if rows:
                 candidates.append((score - s.item_penalty * rank, hit, rows))
         if not candidates:
@@ -331,3 +389,17 @@ class AnswerBook:
                 answer.text = f"{main}\n\n{other}"
             break
         return answer
+
+
+def answer_from_index(index: SearchIndex, question: str, hits: Sequence[Hit], language: str) -> Answer | None:
+    """The answer to `question` from the found items of `index`: the one way every caller composes one."""
+    if index.answers is None:
+        return None
+    book: AnswerBook = index.answers
+    return book.compose(
+        question,
+        index.query_vector(question)[0],
+        hits,
+        language,
+        lambda item: index.section_similarities(question, item),
+    )

@@ -164,6 +164,7 @@ class SearchIndex:
         # Sentences and FAQ pairs of every item, for composing answers (set by the loader).
         self.answers: Any = None
         self._query_vectors: dict[str, np.ndarray] = {}
+        self._vectors: np.ndarray | None = None
         self._bm25 = {
             lang: BM25Ranker([passages[i].indexed_text() for i in rows], lang)
             for lang, rows in self._rows_by_language.items()
@@ -199,6 +200,21 @@ class SearchIndex:
 
     def _dense_ranking(self, query: str, allowed: np.ndarray, depth: int) -> list[int]:
         return list(self._dense_scores(query, allowed, depth))
+
+    def section_similarities(self, query: str, item_id: str) -> dict[str, float]:
+        """Heading -> the best cosine of the query and that section's passages, for one item."""
+        if self._vectors is None:
+            self._vectors = self.dense.reconstruct_n(0, self.dense.ntotal)
+            self._rows_of_item: dict[str, list[int]] = {}
+            for row, p in enumerate(self.passages):
+                self._rows_of_item.setdefault(p.item_id, []).append(row)
+        rows = self._rows_of_item.get(item_id, [])
+        sims = self._vectors[rows] @ self.query_vector(query)[0]
+        out: dict[str, float] = {}
+        for row, sim in zip(rows, sims, strict=True):
+            heading = self.passages[row].heading
+            out[heading] = max(out.get(heading, -1.0), float(sim))
+        return out
 
     def query_vector(self, query: str) -> np.ndarray:
         """The query's vector (one row), computed once for the search and the answer that follows it."""

@@ -62,10 +62,10 @@ def unsupported_language(text: str) -> str | None:
     Words typical of French or English chat ("quel", "numéro", "d'IRCC") count
     as a sign of an official language even where a detector hesitates.
     """
-    if confident_official_language(text) is not None:
-        return None
     fr, en = lexicon_votes(text)
-    if max(fr, en) >= max(2, len(text.split()) // 2):
+    words = len(text.split())
+    # "compare Ottawa and Toronto": one official-language word among names is enough in a short message.
+    if max(fr, en) >= (1 if words <= 6 else max(2, words // 2)):
         return None
     return other_language(text)
 

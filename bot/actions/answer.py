@@ -13,7 +13,7 @@ from rasa_sdk.types import DomainDict
 from bot.actions import resources
 from bot.actions.safety import safety_reply, unsafe_kind
 from bot.actions.texts import text
-from retrieval.answers import Answer
+from retrieval.answers import Answer, answer_from_index
 from retrieval.search import Hit, SearchFilters, SearchIndex
 from retrieval.taxonomy import Taxonomy
 from retrieval.text import units
@@ -71,10 +71,9 @@ def answer_message(
 
 def compose_answer(index: SearchIndex, question: str, hits: list[Hit], language: str) -> Answer:
     """The sentences of the found items that answer the question (the first passage's opening if none)."""
-    if index.answers is not None:
-        answer = index.answers.compose(question, index.query_vector(question)[0], hits, language)
-        if answer is not None:
-            return answer
+    answer = answer_from_index(index, question, hits, language)
+    if answer is not None:
+        return answer
     best = hits[0]
     opening = excerpt(best.text, 70)
     return Answer(text=opening, hits=[best], parts=[opening])

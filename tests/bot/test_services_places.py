@@ -30,9 +30,12 @@ def test_federal_need_is_routed_without_asking_the_place():
     assert events == [SlotSet("pending_need", None)]
 
 
-def test_provincial_need_asks_for_the_place_and_remembers_the_need():
+def test_a_province_wide_service_is_named_at_once_and_the_city_only_adds_the_local_office():
     messages, events = run(ActionFindService(), "find_health_card_noplace_en")
-    assert "Which city or region are you in?" in messages[0]["text"]
+    card = messages[0]["custom"]
+    assert card["type"] == "services"
+    assert "ServiceOntario" in card["text"]
+    assert card["text"].endswith("Tell me your city or town and I'll add the office or clinic near you.")
     assert events == [SlotSet("pending_need", "health-card")]
 
 

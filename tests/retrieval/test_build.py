@@ -22,7 +22,14 @@ def test_build_writes_faiss_json_and_manifest_never_pickle(settings):
     manifest, rebuilt = build_index(settings)
     assert rebuilt
     folder = (settings.index_dir / CURRENT).resolve()
-    assert sorted(p.name for p in folder.iterdir()) == ["dense.faiss", "manifest.json", "passages.json"]
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "dense.faiss",
+        "faq.json",
+        "faq.npy",
+        "manifest.json",
+        "passages.json",
+        "units.json",
+    ]
     assert manifest.items == 4 and manifest.passages >= 4
     assert json.loads((folder / "manifest.json").read_text())["encoder"] == "e5-small"
     index, loaded = load_index(settings)

@@ -1,0 +1,33 @@
+"""Which messages get the 'English or French' pointer to 211, and which are answered."""
+
+from __future__ import annotations
+
+import pytest
+
+from api.routes.chat import unsupported_language
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "compare Ottawa and Toronto",
+        "quel est le numéro de téléphone d'IRCC?",
+        "comparer Kingston et London",
+        "My employer did not pay my last two weeks and vacation pay. Who do I complain to?",
+        "je cherche un logement a Sudbury pour ma famille",
+    ],
+)
+def test_english_and_french_messages_are_answered(message):
+    assert unsupported_language(message) is None
+
+
+@pytest.mark.parametrize(
+    "message, language",
+    [
+        ("¿Dónde puedo obtener una tarjeta de salud en Ontario?", "es"),
+        ("hola, necesito ayuda, no hablo ni francés ni inglés", "es"),
+        ("Ich brauche Hilfe mit meiner Krankenversicherung", "de"),
+    ],
+)
+def test_other_languages_are_recognised(message, language):
+    assert unsupported_language(message) == language
