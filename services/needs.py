@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
+from retrieval.build import embed_texts
 from retrieval.encoders import Encoder
 from retrieval.lexical import BM25Ranker
 from retrieval.yamlio import load_yaml
@@ -27,7 +28,14 @@ class NeedClassifier:
     use (OHIP, NAS, CLIC, "permis de conduire") that a small encoder may blur.
     """
 
-    def __init__(self, vocabulary: Vocabulary, needs_path: Path, encoder: Encoder, lexical_weight: float = 0.05):
+    def __init__(
+        self,
+        vocabulary: Vocabulary,
+        needs_path: Path,
+        encoder: Encoder,
+        lexical_weight: float = 0.05,
+        cache_dir: Path | None = None,
+    ):
         raw = load_yaml(needs_path.read_text(encoding="utf-8"))["needs"]
         self.encoder = encoder
         self.labels: list[str] = []
@@ -44,7 +52,9 @@ class NeedClassifier:
             for phrase in phrases:
                 self.labels.append(code)
                 texts.append(phrase)
-        self._matrix = encoder.encode_queries(texts) if texts else np.zeros((0, encoder.dim), np.float32)
+        self._matrix = (
+            embed_texts(texts, encoder, cache_dir, as_queries=True) if texts else np.zeros((0, encoder.dim), np.float32)
+        )
         self._labels = np.array(self.labels)
         self.lexical_weight = lexical_weight
         self._codes = sorted(set(self.labels))

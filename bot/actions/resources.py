@@ -68,7 +68,19 @@ def router() -> ServiceRouter:
 
 @lru_cache(maxsize=1)
 def _needs() -> NeedClassifier:
-    return NeedClassifier(directory().vocabulary, ServiceSettings().needs_path, index().encoder)
+    # The examples' vectors are cached with the index's embeddings: computed once, not at every start.
+    return NeedClassifier(
+        directory().vocabulary, ServiceSettings().needs_path, index().encoder, cache_dir=RetrievalSettings().cache_dir
+    )
+
+
+def warm_up() -> None:
+    """Load the index, the need examples and the language lexicon before the first message needs them."""
+    from retrieval.language import lexicon_votes
+
+    index()
+    needs()
+    lexicon_votes("bonjour")
 
 
 def needs() -> NeedClassifier:

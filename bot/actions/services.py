@@ -56,6 +56,11 @@ def route_need(
     return True
 
 
+def remember(question: str) -> list[EventType]:
+    """The question a service answered, for its follow-ups ("how much?", "phone number?")."""
+    return [SlotSet("last_question", question), SlotSet("last_item", None)]
+
+
 class ActionFindService(Action):
     def name(self) -> str:
         return "action_find_service"
@@ -79,14 +84,14 @@ class ActionFindService(Action):
             if province_wide is not None and PROVINCE in province_wide.entry.service.regions:
                 # One service for the whole province (the Landlord and Tenant Board, Legal Aid Ontario):
                 # name it now; the place only adds the local office or clinic.
-                message = services_message(province_wide, language)
-                message["text"] += "\n" + text("add_local_office", language)
-                dispatcher.utter_message(json_message=message)
-                return [SlotSet("pending_need", guess.need)]
+                reply = services_message(province_wide, language)
+                reply["text"] += "\n" + text("add_local_office", language)
+                dispatcher.utter_message(json_message=reply)
+                return [SlotSet("pending_need", guess.need), *remember(message)]
             dispatcher.utter_message(
                 text=text("ask_place_for_service", language, need=need.label.in_language(language))
             )
-            return [SlotSet("pending_need", guess.need)]
+            return [SlotSet("pending_need", guess.need), *remember(message)]
         if not route_need(dispatcher, guess.need, region, language, tracker.get_slot("status")):
             return utter_answer(dispatcher, tracker)
-        return [SlotSet("pending_need", None)]
+        return [SlotSet("pending_need", None), *remember(message)]

@@ -27,7 +27,8 @@ def test_federal_need_is_routed_without_asking_the_place():
     assert card["type"] == "services"
     assert card["text"].startswith("The SIN is federal")
     assert card["services"][0]["jurisdiction"] == "federal" and card["services"][0]["url"].startswith("https://")
-    assert events == [SlotSet("pending_need", None)]
+    assert events[0] == SlotSet("pending_need", None)
+    assert events[1] == SlotSet("last_question", "where do I apply for a social insurance number")
 
 
 def test_a_province_wide_service_is_named_at_once_and_the_city_only_adds_the_local_office():
@@ -36,7 +37,8 @@ def test_a_province_wide_service_is_named_at_once_and_the_city_only_adds_the_loc
     assert card["type"] == "services"
     assert "ServiceOntario" in card["text"]
     assert card["text"].endswith("Tell me your city or town and I'll add the office or clinic near you.")
-    assert events == [SlotSet("pending_need", "health-card")]
+    assert events[0] == SlotSet("pending_need", "health-card")
+    assert events[1] == SlotSet("last_question", "where do I apply for a health card")
 
 
 def test_need_with_known_place_is_routed_in_french():
