@@ -19,6 +19,8 @@ class BotSettings(BaseSettings):
     # Below this cosine similarity between the question and the best passage,
     # the assistant says it is not sure instead of answering (see docs/dialogue.md).
     min_similarity: float = Field(default=0.84, ge=0.0, le=1.0)
+    # A message the NLU calls out of scope is answered when the index holds this much more than the not-sure bar.
+    out_of_scope_margin: float = Field(default=0.03, ge=0.0, le=0.5)
     answer_words: int = Field(default=70, ge=20, le=300)
     # Below this similarity to a need's examples, a "where do I..." question is answered from content instead.
     min_need_similarity: float = Field(default=0.85, ge=0.0, le=1.0)

@@ -66,6 +66,8 @@ def format_value(figure: Figure | None, language: str) -> str:
         number = f"{value:,.0f}" if abs(value) >= 1000 else (f"{value:g}")
         if language == "fr":
             number = number.replace(",", "\u202f").replace(".", ",")
+        if figure.unit == "CAD per month":  # money as each language writes it: $1,763 per month, 1 763 $ par mois
+            return f"{number} $ par mois" if language == "fr" else f"${number} per month"
         unit = f" {figure.unit}" if figure.unit and figure.unit not in ("people",) else ""
         if figure.unit == "percent":
             unit = " %"

@@ -35,4 +35,4 @@ class RetrievalSettings(BaseSettings):
     fusion_depth: int = Field(default=50, ge=5, le=500)
     rrf_k: int = Field(default=60, ge=1, le=1000)
     # Fused score multiplier for content of the exact region asked for (1 = none).
-    local_boost: float = Field(default=1.3, ge=1.0, le=5.0)
+    local_boost: float = Field(default=1.15, ge=1.0, le=5.0)

@@ -184,3 +184,26 @@ class ActionSwitchLanguage(Action):
         previous = tracker.get_slot("last_question")
         dispatcher.utter_message(text=text("language_switched" if previous else "language_switched_ask", language))
         return utter_answer(dispatcher, tracker, question=previous) if previous else []
+
+
+class ActionOutOfScope(Action):
+    """What the NLU calls out of scope is checked against the index first: "how many questions must I
+    get right" after a citizenship question is a follow-up, not a joke request."""
+
+    def name(self) -> str:
+        return "action_out_of_scope"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        language = tracker.get_slot("language") or "en"
+        message = (tracker.latest_message or {}).get("text") or ""
+        if unsafe_kind(message) or urgent_item(message):
+            return utter_answer(dispatcher, tracker)
+        previous = tracker.get_slot("last_question")
+        asked = f"{previous} {message}" if previous and len(message.split()) <= 8 else message
+        index = resources.index()
+        hits, _, _ = found_hits(index, asked, language, tracker.get_slot("region"))
+        settings = resources.settings()
+        if hits and (hits[0].similarity or 0.0) >= settings.min_similarity + settings.out_of_scope_margin:
+            return utter_answer(dispatcher, tracker, question=asked)
+        dispatcher.utter_message(json_message={"type": "text", "text": text("out_of_scope", language)})
+        return []

@@ -12,7 +12,7 @@ from rasa_sdk.types import DomainDict
 
 from bot.actions import resources
 from bot.actions.answer import utter_answer
-from bot.actions.services import route_need
+from bot.actions.services import remember, route_need
 from bot.actions.texts import text
 from places.compare import (
     MAX_COMPARE,
@@ -285,6 +285,14 @@ class ActionInformPlace(Action):
             return [SlotSet("pending_need", None)]
         previous = tracker.get_slot("last_question")
         if previous:  # "sorry, I live in Ottawa, not Toronto": the question again, for this place
+            guess = resources.needs().classify(previous, language)
+            status = tracker.get_slot("status")
+            if (
+                guess is not None
+                and guess.similarity >= resources.settings().min_need_similarity
+                and route_need(dispatcher, guess.need, region, language, status)
+            ):
+                return remember(previous)  # the office or clinic for that place
             return utter_answer(dispatcher, tracker, question=previous, region=region)
         dispatcher.utter_message(text=text("place_noted", language, place=place))
         return []

@@ -54,6 +54,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "OK, let's continue in English. What would you like to know?",
         "fr": "D'accord, continuons en français. Que voulez-vous savoir?",
     },
+    "out_of_scope": {
+        "en": (
+            "Sorry, I can't help with that. I answer questions about settling in Canada and Ontario: immigration, "
+            "health care, work, housing, school, taxes, legal help, citizenship and local services."
+        ),
+        "fr": (
+            "Désolé, je ne peux pas vous aider avec cela. Je réponds aux questions sur l'établissement au Canada et "
+            "en Ontario : immigration, soins de santé, emploi, logement, école, impôts, aide juridique, citoyenneté "
+            "et services locaux."
+        ),
+    },
     "add_local_office": {
         "en": "Tell me your city or town and I'll add the office or clinic near you.",
         "fr": "Dites-moi dans quelle ville vous êtes et j'ajouterai le bureau ou la clinique près de chez vous.",

@@ -50,7 +50,7 @@ BOOK = PlaceBook(
 def test_compare_shows_every_criterion_with_not_available_for_gaps():
     result = compare(BOOK, ["alpha", "gamma"], "en")
     rent = next(r for r in result.rows if r["criterion"] == "rent_2br")
-    assert [c["display"] for c in rent["values"]] == ["1,800 CAD per month", "1,500 CAD per month"]
+    assert [c["display"] for c in rent["values"]] == ["$1,800 per month", "$1,500 per month"]
     assert rent["values"][0]["year"] == 2021 and rent["values"][0]["source"]["url"] == SRC["url"]
     jobs = next(r for r in result.rows if r["criterion"] == "unemployment_rate")
     assert [c["display"] for c in jobs["values"]] == ["6 %", "not available"]
@@ -59,7 +59,7 @@ def test_compare_shows_every_criterion_with_not_available_for_gaps():
 
 def test_compare_summary_names_the_main_differences_in_french():
     result = compare(BOOK, ["alpha", "beta"], "fr")
-    assert "Loyer moyen, 2 chambres : le plus bas à Beta (1\u202f200 CAD per month)" in result.summary
+    assert "Loyer moyen, 2 chambres : le plus bas à Beta (1\u202f200 $ par mois)" in result.summary
     assert "non disponible" not in result.summary
 
 
