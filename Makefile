@@ -19,7 +19,7 @@ export RASA_TELEMETRY_ENABLED := false
 help:
 	@echo "make run    - set up, build the index if stale, start the services"
 	@echo "make test   - set up, then the whole test suite"
-	@echo "make eval   - retrieval quality tables (data/eval)"
+	@echo "make eval   - retrieval, NLU and redaction quality tables (data/eval)"
 	@echo "make bench  - latency and build-time benchmarks"
 
 venv:
@@ -58,6 +58,7 @@ eval: venv venv-rasa index
 	@$(PY) -m retrieval eval --write docs/retrieval.md
 	@$(PY) -m services eval --write docs/services.md
 	@$(PY) -m places report --write docs/places.md
+	@$(PY) -m privacy eval --write docs/privacy.md
 	@scripts/eval-nlu
 
 bench: setup index dialogue
