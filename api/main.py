@@ -10,11 +10,17 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
+from api import access_log
 from api.deps import get_api_settings, get_retrieval_settings
 from api.dialogue import RasaGateway
-from api.routes import chat, content, health, occupations, page, places, search, services
+from api.privacy_edge import PrivacyEdge
+from api.retention import start_retention
+from api.routes import chat, content, conversations, health, occupations, page, places, search, services
 from api.sessions import SessionIds, load_secret
 from api.state import AppState
+from privacy import default_redactor
+from privacy.settings import PrivacySettings
+from privacy.store import TrackerStore
 
 log = logging.getLogger("nwd.api")
 
@@ -37,6 +43,11 @@ def create_app(state: AppState | None = None) -> FastAPI:
         app.state.gateway = RasaGateway(
             settings.rasa_url, settings.actions_url, settings.rasa_timeout_seconds, settings.rasa_token
         )
+        privacy = PrivacySettings()
+        store = TrackerStore(privacy.tracker_db)
+        # Loaded once here (spaCy pipelines, public numbers), not on the first message.
+        app.state.privacy = PrivacyEdge(default_redactor(), store)
+        retention = start_retention(privacy, store)
         if app.state.nwd.directory is None:
             app.state.nwd.load_directory()
         if app.state.nwd.places is None:
@@ -46,6 +57,8 @@ def create_app(state: AppState | None = None) -> FastAPI:
             if app.state.nwd.problem:
                 log.warning("starting degraded: %s", app.state.nwd.problem)
         yield
+        if retention is not None:
+            retention.shutdown(wait=False)
         await app.state.gateway.close()
 
     app = FastAPI(
@@ -55,6 +68,7 @@ def create_app(state: AppState | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.nwd = state or AppState()
+    access_log.install()
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -64,6 +78,7 @@ def create_app(state: AppState | None = None) -> FastAPI:
         return JSONResponse(status_code=422, content={"detail": _readable(errors), "errors": errors})
 
     app.include_router(chat.router)
+    app.include_router(conversations.router)
     app.include_router(search.router)
     app.include_router(services.router)
     app.include_router(places.router)
