@@ -13,6 +13,8 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TRANSFORMERS_OFFLINE := 1
 # Rasa's usage telemetry and crash reports would leave the machine: never for this service's users.
 export RASA_TELEMETRY_ENABLED := false
+# The secret Rasa sends to the action server (endpoints.yml); production sets its own (scripts/run-rasa checks).
+export NWD_BOT_ACTIONS_TOKEN ?= nwd-local-actions-token
 
 .PHONY: help setup venv venv-rasa index dialogue run test lint eval bench clean
 
@@ -64,6 +66,7 @@ eval: venv venv-rasa index
 bench: setup index dialogue
 	@$(PY) -m bench
 	@$(PY) -m bench.chat
+	@$(PY) -m bench.privacy
 
 clean:
 	rm -rf models/index models/cache var/*.db

@@ -17,6 +17,7 @@ from api.privacy_edge import PrivacyEdge
 from api.retention import start_retention
 from api.routes import chat, content, conversations, health, occupations, page, places, search, services
 from api.sessions import SessionIds, load_secret
+from api.settings import refuse_public_defaults
 from api.state import AppState
 from privacy import default_redactor
 from privacy.settings import PrivacySettings
@@ -39,6 +40,7 @@ def create_app(state: AppState | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         settings = get_api_settings()
+        refuse_public_defaults(settings)
         app.state.sessions = SessionIds(load_secret(settings))
         app.state.gateway = RasaGateway(
             settings.rasa_url, settings.actions_url, settings.rasa_timeout_seconds, settings.rasa_token

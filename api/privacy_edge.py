@@ -3,7 +3,8 @@
 - Personal information is replaced by placeholders (privacy/), so the tracker store, the logs
   and everything downstream only ever hold the redacted text.
 - Rasa's payload syntax ("/restart", '/feedback{"helpful": "yes"}') typed by a person is data, not a
-  command: only a button payload that this service offered in this conversation passes as is.
+  command: only a button payload that this service offered in this conversation passes as is; a typed
+  command gets an answer from the gateway and is never sent; a leading slash before words is dropped.
 - The reply says once per conversation, in its language, what kind of thing was removed.
 - A deleted conversation stays deleted: its session id is refused.
 """
@@ -15,16 +16,23 @@ import re
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal
 
 from fastapi import HTTPException, Request
 
-from api.dialogue import Message
+from api.dialogue import DialogueUnavailable, Message, RasaGateway
 from privacy import Kind, Redactor
 from privacy.notice import privacy_notice
 from privacy.store import TrackerStore
 
 log = logging.getLogger("nwd.api")
 _COMMAND_PREFIX = re.compile(r"^\s*/+\s*")
+# A whole message in Rasa's payload syntax: /intent, /intent@0.9, /intent{"entity": "value"}.
+_COMMAND = re.compile(r"^\s*/+[\w.-]*(?:@[0-9.]+)?\s*(?:\{.*\})?\s*$", re.DOTALL)
+COMMAND_REPLY = {
+    "en": "I can only read messages written in words, not commands. What would you like to know?",
+    "fr": "Je ne peux lire que des messages écrits en mots, pas des commandes. Que voulez-vous savoir ?",
+}
 DELETED_DETAIL = "session_id: this conversation was deleted; omit session_id to start a new one"
 
 
@@ -35,6 +43,9 @@ class Inbound:
     text: str
     removed: tuple[Kind, ...] = ()
     button: bool = False
+    # A typed command: answered by the gateway, never sent (the model would read '/feedback{"helpful": "yes"}'
+    # as feedback even without its slash).
+    command: bool = False
 
 
 class _Sessions:
@@ -69,6 +80,8 @@ class PrivacyEdge:
             raise HTTPException(404, DELETED_DETAIL)
         if text in self._offered.get(session_id):
             return Inbound(text, button=True)
+        if _COMMAND.match(text):
+            return Inbound("", command=True)
         plain = _COMMAND_PREFIX.sub("", text) if text.lstrip().startswith("/") else text
         if not plain.strip():
             raise HTTPException(422, "message: the message is empty; write a question or a few words")
@@ -79,6 +92,18 @@ class PrivacyEdge:
             log.error("redaction failed (%s); the message was not sent", type(exc).__name__)
             raise HTTPException(503, "The assistant is unavailable right now. Please try again in a minute.") from None
         return Inbound(redaction.text, redaction.kinds)
+
+    async def command_reply(
+        self, session_id: str, language: str | None, gateway: RasaGateway
+    ) -> tuple[Literal["en", "fr"], Message]:
+        """The answer to a typed command, and its language: the conversation's."""
+        if language is None:
+            try:
+                language = "fr" if (await gateway.slots(session_id)).get("language") == "fr" else "en"
+            except DialogueUnavailable:
+                language = "en"
+        lang: Literal["en", "fr"] = "fr" if language == "fr" else "en"
+        return lang, Message(type="text", text=COMMAND_REPLY[lang])
 
     def outbound(self, session_id: str, messages: Iterable[Message]) -> None:
         """Remember the button payloads offered to this conversation."""

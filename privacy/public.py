@@ -15,7 +15,7 @@ from privacy.checksums import digits
 
 ROOT = Path(__file__).resolve().parent.parent
 # Services everyone may call; the IRCC Client Support Centre is 1-888-242-2100.
-ALWAYS_PUBLIC_NUMBERS = ("211", "911", "311", "811", "988", "18882422100")
+ALWAYS_PUBLIC_NUMBERS = ("211", "911", "311", "18882422100")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _NAME_SKIP = {"de", "la", "l'", "l’", "du", "des", "d'", "d’", "rue", "avenue", "the"}
 

@@ -73,6 +73,9 @@ async def chat(
         raise HTTPException(404, str(exc)) from None
     # Redacted, and typed commands made plain text, before anything is sent, stored or logged.
     inbound = privacy.inbound(session_id, text, body.lang)
+    if inbound.command:
+        said_in, reply = await privacy.command_reply(session_id, body.lang, gateway)
+        return ChatResponse(session_id=session_id, language=said_in, messages=[reply])
     text = inbound.text
     if body.lang is None and confident_official_language(text) is None and other_language(text):
         return ChatResponse(

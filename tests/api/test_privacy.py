@@ -99,18 +99,17 @@ def test_a_message_that_is_only_an_identifier_gets_the_notice_and_an_answer(clie
 
 
 @pytest.mark.parametrize(
-    ("typed", "sent"),
-    [
-        ("/restart", "restart"),
-        ("/session_start", "session_start"),
-        (FEEDBACK_YES, 'feedback{"helpful": "yes"}'),
-        ('/ask_question{"region": "ON-toronto"}', 'ask_question{"region": "ON-toronto"}'),
-        ("  //restart", "restart"),
-    ],
+    "typed", ["/restart", "/session_start", FEEDBACK_YES, '/ask_question{"region": "ON-toronto"}', "  //restart"]
 )
-def test_typed_payloads_are_sent_as_plain_text(client, typed, sent):
-    chat(client, typed, lang="en")
-    assert client.rasa.sent == [sent]
+def test_typed_commands_are_answered_by_the_gateway_and_never_sent(client, typed):
+    reply = chat(client, typed, lang="fr")
+    assert client.rasa.sent == []
+    assert reply["language"] == "fr" and "pas des commandes" in reply["messages"][0]["text"]
+
+
+def test_a_slash_before_words_is_dropped(client):
+    chat(client, "/ where do I get a health card", lang="en")
+    assert client.rasa.sent == ["where do I get a health card"]
 
 
 def test_a_button_offered_in_this_conversation_passes_but_not_in_another(client):
@@ -120,13 +119,14 @@ def test_a_button_offered_in_this_conversation_passes_but_not_in_another(client)
     other = chat(client, "hello")
     chat(client, '/feedback{"helpful": "no"}', other["session_id"])  # offered to `other` too: passes
     assert client.rasa.sent[-1] == '/feedback{"helpful": "no"}'
-    fresh = chat(client, FEEDBACK_YES)  # a new conversation was offered nothing
-    assert client.rasa.sent[-1] == 'feedback{"helpful": "yes"}' and fresh["session_id"]
+    sent = len(client.rasa.sent)
+    fresh = chat(client, FEEDBACK_YES, lang="en")  # a new conversation was offered nothing
+    assert len(client.rasa.sent) == sent and "not commands" in fresh["messages"][0]["text"]
 
 
-def test_a_bare_slash_is_an_empty_message(client):
-    response = client.post("/api/chat", json={"message": "/"})
-    assert response.status_code == 422 and "empty" in response.json()["detail"]
+def test_a_bare_slash_is_a_command_too(client):
+    reply = chat(client, "/", lang="en")
+    assert client.rasa.sent == [] and "not commands" in reply["messages"][0]["text"]
 
 
 def test_delete_removes_the_events_and_the_id_is_refused_afterwards(client):
@@ -170,3 +170,24 @@ def test_access_log_lines_lose_their_query_string():
     )
     assert NoQueryStrings().filter(record)
     assert "046454286" not in record.getMessage() and "/api/search" in record.getMessage()
+
+
+def test_chat_page_offers_to_end_and_delete_the_conversation_in_both_languages(client):
+    page = client.get("/").text
+    assert "End and delete this conversation" in page and "Terminer et supprimer cette conversation" in page
+    assert 'method: "DELETE"' in page and '"/api/chat/" + encodeURIComponent(sessionId)' in page
+
+
+def test_retention_job_is_scheduled_in_the_api_process_only_when_enabled(tmp_path):
+    from api.retention import start_retention
+    from privacy.settings import PrivacySettings
+    from privacy.store import TrackerStore
+
+    store = TrackerStore(tmp_path / "tracker.db")
+    assert start_retention(PrivacySettings(retention_enabled=False), store) is None
+    scheduler = start_retention(PrivacySettings(retention_enabled=True, retention_days=30), store)
+    try:
+        job = scheduler.get_job("retention")
+        assert job.args == (store, 30) and job.trigger.interval.total_seconds() == 24 * 3600
+    finally:
+        scheduler.shutdown(wait=False)
