@@ -10,7 +10,7 @@ from pathlib import Path
 
 def _eval(args: argparse.Namespace) -> int:
     from privacy.engine import default_redactor
-    from privacy.evaluate import SPLITS, evaluate, to_markdown, write_block
+    from privacy.evaluate import SPLITS, evaluate, nlu_examples_changed, to_markdown, write_block
 
     redactor = default_redactor()
     redactor.redact("warm up: my name is Jean Tremblay", "en")
@@ -22,6 +22,15 @@ def _eval(args: argparse.Namespace) -> int:
         if args.verbose:
             for line in report.misses:
                 print(f"  {split}: {line}")
+    changed, total, lines = nlu_examples_changed(redactor)
+    if args.verbose:
+        for line in lines:
+            print(f"  nlu: {line}")
+    blocks.append(
+        f"Also: {changed} of {total} training examples of the dialogue (data/nlu, both languages) "
+        f"changed by redaction ({changed / max(total, 1):.1%}); `python -m privacy eval -v` lists them "
+        "(a famous person's name, for one, is removed like any name)."
+    )
     text = (
         "Measured by `python -m privacy eval` on data/eval/privacy "
         "(tuned on dev; heldout is reported, never tuned on).\n\n" + "\n\n".join(blocks)

@@ -10,6 +10,7 @@ Definitions (each table row states them once):
 
 from __future__ import annotations
 
+import re
 import statistics
 import time
 from collections import defaultdict
@@ -32,6 +33,8 @@ RECALL_BARS = {
     Kind.PERSON: 0.85,
 }
 MAX_NEGATIVES_CHANGED = 0.02
+# Rasa's entity annotations in training examples: [text]{"entity": ...} or [text](entity)
+_ANNOTATION = re.compile(r"\[([^\]]+)\](?:\{[^}]*\}|\([^)]*\))")
 
 
 @dataclass
@@ -193,3 +196,23 @@ def write_block(path: Path, name: str, text: str) -> None:
     else:
         doc = doc.rstrip() + "\n\n" + block + "\n"
     path.write_text(doc, encoding="utf-8")
+
+
+def nlu_examples_changed(redactor: Redactor, folder: Path = ROOT / "data" / "nlu") -> tuple[int, int, list[str]]:
+    """Another set of hard negatives: the dialogue's training examples (none holds personal information
+    except by accident); (changed, total, the changed ones redacted)."""
+    changed, total, lines = 0, 0, []
+    for path in sorted(folder.rglob("*.yml")):
+        lang = "fr" if "fr" in path.relative_to(folder).parts else "en"
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for item in data.get("nlu") or []:
+            for line in str(item.get("examples") or "").splitlines():
+                if not line.strip().startswith("- "):
+                    continue
+                text = _ANNOTATION.sub(r"\1", line.strip()[2:])
+                total += 1
+                redaction = redactor.redact(text, lang)
+                if redaction.changed:
+                    changed += 1
+                    lines.append(f"{path.name}: {redaction.text}")
+    return changed, total, lines

@@ -148,6 +148,10 @@ def looks_like_name(span_text: str, before: str, after: str) -> bool:
             return False
     if span_text.lower() in place_names():
         return False
+    # Part of a longer place name ("Sault Ste" of "Sault Ste. Marie")
+    window = (before[-40:] + span_text + after[:40]).lower()
+    if any(span_text.lower() in place and place in window for place in place_names() if " " in place):
+        return False
     next_word = after.split()[0].lower().strip(".,;:!?") if after.split() else ""
     prev_word = before.split()[-1].lower() if before.split() else ""
     institution = {"university", "college", "airport", "school", "bridge", "park", "hospital", "centre", "center"}
