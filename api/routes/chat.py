@@ -71,7 +71,7 @@ async def chat(
         session_id = sessions.verify(body.session_id) if body.session_id else sessions.issue()
     except SessionError as exc:
         raise HTTPException(404, str(exc)) from None
-    # Redacted, and typed commands made plain text, before anything is sent, stored or logged.
+    # Redacted (and typed commands answered here) before anything is sent, stored or logged.
     inbound = privacy.inbound(session_id, text, body.lang)
     if inbound.command:
         said_in, reply = await privacy.command_reply(session_id, body.lang, gateway)
