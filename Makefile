@@ -13,13 +13,15 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TRANSFORMERS_OFFLINE := 1
 # Rasa's usage telemetry and crash reports would leave the machine: never for this service's users.
 export RASA_TELEMETRY_ENABLED := false
+# The secret Rasa sends to the action server (endpoints.yml); production sets its own (scripts/run-rasa checks).
+export NWD_BOT_ACTIONS_TOKEN ?= nwd-local-actions-token
 
 .PHONY: help setup venv venv-rasa browser widget-themes index dialogue run test lint eval bench clean
 
 help:
 	@echo "make run    - set up, build the index if stale, start the services"
 	@echo "make test   - set up, then the whole test suite"
-	@echo "make eval   - retrieval, answer, language, routing and NLU quality tables (data/eval)"
+	@echo "make eval   - retrieval, answer, language, routing, NLU and redaction quality tables (data/eval)"
 	@echo "make bench  - latency and build-time benchmarks"
 
 venv:
@@ -68,12 +70,14 @@ eval: venv venv-rasa index
 	@$(PY) -m retrieval language-eval --write docs/answers.md
 	@$(PY) -m services eval --write docs/services.md
 	@$(PY) -m places report --write docs/places.md
+	@$(PY) -m privacy eval --write docs/privacy.md
 	@scripts/eval-nlu
 
 bench: setup browser index dialogue
 	@$(PY) -m bench
 	@$(PY) -m bench.chat
 	@$(PY) -m bench.widget
+	@$(PY) -m bench.privacy
 
 clean:
 	rm -rf models/index models/cache var/*.db

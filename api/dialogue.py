@@ -78,8 +78,8 @@ class RasaGateway:
                 f"{self.rasa_url}/conversations/{sender}/tracker",
                 params={"include_events": "NONE", "token": self._token},
             )
-        except httpx.HTTPError as exc:
-            raise DialogueUnavailable(f"the dialogue engine is unreachable ({type(exc).__name__})") from None
+        except httpx.HTTPError:
+            raise DialogueUnavailable("the dialogue engine is unreachable") from None
         if response.status_code != 200:
             raise DialogueUnavailable(
                 f"the dialogue engine answered HTTP {response.status_code} for the conversation state"
@@ -95,8 +95,8 @@ class RasaGateway:
                 f"{self.rasa_url}/webhooks/rest/webhook",
                 json={"sender": sender, "message": text, "metadata": metadata},
             )
-        except httpx.HTTPError as exc:
-            raise DialogueUnavailable(f"the dialogue engine is unreachable ({type(exc).__name__})") from None
+        except httpx.HTTPError:
+            raise DialogueUnavailable("the dialogue engine is unreachable") from None
         if response.status_code != 200:
             raise DialogueUnavailable(f"the dialogue engine answered HTTP {response.status_code}")
         messages = to_messages(response.json())

@@ -11,12 +11,18 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 
+from api import access_log
 from api.deps import get_api_settings, get_retrieval_settings
 from api.dialogue import RasaGateway
-from api.routes import chat, content, health, occupations, page, places, search, services, widget
+from api.privacy_edge import PrivacyEdge
+from api.retention import start_retention
+from api.routes import chat, content, conversations, health, occupations, page, places, search, services, widget
 from api.sessions import SessionIds, load_secret
-from api.settings import ApiSettings
+from api.settings import ApiSettings, refuse_public_defaults
 from api.state import AppState
+from privacy import default_redactor
+from privacy.settings import PrivacySettings
+from privacy.store import TrackerStore
 
 log = logging.getLogger("nwd.api")
 
@@ -38,10 +44,16 @@ def create_app(state: AppState | None = None, settings: ApiSettings | None = Non
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         settings = get_api_settings()
+        refuse_public_defaults(settings)
         app.state.sessions = SessionIds(load_secret(settings))
         app.state.gateway = RasaGateway(
             settings.rasa_url, settings.actions_url, settings.rasa_timeout_seconds, settings.rasa_token
         )
+        privacy = PrivacySettings()
+        store = TrackerStore(privacy.tracker_db)
+        # Loaded once here (spaCy pipelines, public numbers), not on the first message.
+        app.state.privacy = PrivacyEdge(default_redactor(), store)
+        retention = start_retention(privacy, store)
         if app.state.nwd.directory is None:
             app.state.nwd.load_directory()
         if app.state.nwd.places is None:
@@ -51,6 +63,8 @@ def create_app(state: AppState | None = None, settings: ApiSettings | None = Non
             if app.state.nwd.problem:
                 log.warning("starting degraded: %s", app.state.nwd.problem)
         yield
+        if retention is not None:
+            retention.shutdown(wait=False)
         await app.state.gateway.close()
 
     app = FastAPI(
@@ -70,6 +84,7 @@ def create_app(state: AppState | None = None, settings: ApiSettings | None = Non
         allow_headers=["Content-Type"],
         max_age=600,
     )
+    access_log.install()
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -79,6 +94,7 @@ def create_app(state: AppState | None = None, settings: ApiSettings | None = Non
         return JSONResponse(status_code=422, content={"detail": _readable(errors), "errors": errors})
 
     app.include_router(chat.router)
+    app.include_router(conversations.router)
     app.include_router(search.router)
     app.include_router(services.router)
     app.include_router(places.router)

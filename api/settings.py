@@ -7,6 +7,8 @@ from typing import Literal
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+DEV_RASA_TOKEN = "nwd-local-rasa-token"
+
 
 class ApiSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="NWD_API_", env_file=".env", extra="ignore")
@@ -27,10 +29,18 @@ class ApiSettings(BaseSettings):
     # created once in var/session_secret so sessions survive a restart.
     session_secret: str | None = Field(default=None, min_length=32)
     # Token for Rasa's HTTP API (read the conversation state); Rasa listens on loopback only.
-    rasa_token: str = Field(default="nwd-local-rasa-token", min_length=8)
     # Web pages allowed to call the API from a browser: the two portals, nothing else. In development,
     # http://localhost and http://127.0.0.1 on any port are allowed as well (demo pages, a portal's local build).
     cors_origins: list[str] = Field(default_factory=lambda: ["https://www.canada.ca", "https://www.ontario.ca"])
+    # Production refuses to start with this public development default (anyone on the host could read conversations).
+    rasa_token: str = Field(default=DEV_RASA_TOKEN, min_length=8)
+
     max_message_chars: int = Field(default=2000, ge=10, le=20000)
     max_query_chars: int = Field(default=500, ge=10, le=5000)
     max_k: int = Field(default=20, ge=1, le=100)
+
+
+def refuse_public_defaults(settings: ApiSettings) -> None:
+    """Outside development and test, Rasa's HTTP API needs a token of its own."""
+    if settings.environment == "production" and settings.rasa_token == DEV_RASA_TOKEN:
+        raise ValueError("NWD_API_RASA_TOKEN must be set to a token of its own in production (and given to Rasa)")

@@ -3,18 +3,29 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field
+from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from retrieval.settings import ROOT
+
+DEV_ACTIONS_TOKEN = "nwd-local-actions-token"
+ACTIONS_TOKEN_HEADER = "X-NWD-Actions-Token"
 
 
 class BotSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="NWD_BOT_", env_file=".env", extra="ignore")
 
+    # The same switch as the API's (NWD_API_ENVIRONMENT) unless set for the action server alone.
+    environment: Literal["development", "test", "production"] = Field(
+        default="development", validation_alias=AliasChoices("NWD_BOT_ENVIRONMENT", "NWD_API_ENVIRONMENT")
+    )
     host: str = "127.0.0.1"
     port: int = Field(default=5055, ge=1, le=65535)
+    # Shared with Rasa (endpoints.yml sends it as the X-NWD-Actions-Token header): only Rasa may call actions.
+    # Production refuses to start with this public development default.
+    actions_token: str = Field(default=DEV_ACTIONS_TOKEN, min_length=16)
     gazetteer_path: Path = ROOT / "data" / "places" / "gazetteer.yml"
     # Below this cosine similarity between the question and the best passage,
     # the assistant says it is not sure instead of answering (see docs/dialogue.md).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import socket
 import subprocess
 import time
@@ -47,8 +48,11 @@ class Stack:
         self.ports = {"rasa": free_port(), "actions": free_port(), "api": free_port()}
         self.processes: dict[str, subprocess.Popen] = {}
         self.endpoints = workdir / "endpoints.yml"
+        # The action server answers only calls with this secret; Rasa sends it (endpoints.yml).
+        self.actions_token = secrets.token_urlsafe(24)
         self.endpoints.write_text(
             f"action_endpoint:\n  url: http://127.0.0.1:{self.ports['actions']}/webhook\n"
+            f"  headers:\n    X-NWD-Actions-Token: {self.actions_token}\n"
             f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {workdir / 'tracker.db'}\n"
         )
         self.env = {
@@ -62,9 +66,13 @@ class Stack:
             "RASA_TELEMETRY_ENABLED": "false",
             "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
             "NWD_BOT_PORT": str(self.ports["actions"]),
+            "NWD_BOT_ACTIONS_TOKEN": self.actions_token,
             "NWD_API_RASA_URL": f"http://127.0.0.1:{self.ports['rasa']}",
             "NWD_API_ACTIONS_URL": f"http://127.0.0.1:{self.ports['actions']}",
             "NWD_API_BUILD_INDEX_IF_MISSING": "false",
+            # The API deletes conversations from the same tracker store as this Rasa.
+            "NWD_PRIVACY_TRACKER_DB": str(workdir / "tracker.db"),
+            "NWD_PRIVACY_RETENTION_ENABLED": "false",
         }
 
     @property

@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from api.deps import Settings
 from api.dialogue import DialogueUnavailable, Message, RasaGateway
+from api.privacy_edge import PrivacyEdge, get_privacy_edge
 from api.sessions import SessionError, SessionIds
 from retrieval.language import confident_official_language, lexicon_votes, other_language
 
@@ -76,6 +77,7 @@ async def chat(
     settings: Settings,
     gateway: Annotated[RasaGateway, Depends(get_gateway)],
     sessions: Annotated[SessionIds, Depends(get_sessions)],
+    privacy: Annotated[PrivacyEdge, Depends(get_privacy_edge)],
 ) -> ChatResponse:
     """Send one message to the assistant and get its replies."""
     text = _clean(body.message, settings.max_message_chars)
@@ -83,6 +85,12 @@ async def chat(
         session_id = sessions.verify(body.session_id) if body.session_id else sessions.issue()
     except SessionError as exc:
         raise HTTPException(404, str(exc)) from None
+    # Redacted (and typed commands answered here) before anything is sent, stored or logged.
+    inbound = privacy.inbound(session_id, text, body.lang)
+    if inbound.command:
+        said_in, reply = await privacy.command_reply(session_id, body.lang, gateway)
+        return ChatResponse(session_id=session_id, language=said_in, messages=[reply])
+    text = inbound.text
     if body.lang is None and unsupported_language(text):
         return ChatResponse(
             session_id=session_id, language="en", messages=[Message(type="text", text=OTHER_LANGUAGE_REPLY)]
@@ -100,4 +108,7 @@ async def chat(
             503, f"The assistant is unavailable right now ({exc}). Please try again in a minute."
         ) from None
     language: Literal["en", "fr"] = "fr" if found == "fr" else "en"
+    privacy.outbound(session_id, messages)
+    notice = privacy.notice(session_id, inbound.removed, language)
+    messages = [notice, *messages] if notice else messages
     return ChatResponse(session_id=session_id, language=language, messages=messages)

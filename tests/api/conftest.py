@@ -31,3 +31,10 @@ def unready_client() -> TestClient:
         search_only_app(AppState(problem="no index in models/index; build it with `nwd index build`"))
     ) as c:
         yield c
+
+
+@pytest.fixture(autouse=True)
+def _privacy_store_in_tmp(tmp_path, monkeypatch):
+    """Each app in these tests keeps its deleted-conversation list in its own store, with no retention job."""
+    monkeypatch.setenv("NWD_PRIVACY_TRACKER_DB", str(tmp_path / "tracker.db"))
+    monkeypatch.setenv("NWD_PRIVACY_RETENTION_ENABLED", "false")
