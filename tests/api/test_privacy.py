@@ -172,10 +172,12 @@ def test_access_log_lines_lose_their_query_string():
     assert "046454286" not in record.getMessage() and "/api/search" in record.getMessage()
 
 
-def test_chat_page_offers_to_end_and_delete_the_conversation_in_both_languages(client):
+def test_chat_page_is_the_widget_which_offers_to_end_and_delete_the_conversation_in_both_languages(client):
+    # The control itself is driven in a real browser in tests/widget (test_end_and_delete_clears_the_conversation).
     page = client.get("/").text
-    assert "End and delete this conversation" in page and "Terminer et supprimer cette conversation" in page
-    assert 'method: "DELETE"' in page and '"/api/chat/" + encodeURIComponent(sessionId)' in page
+    assert 'src="/widget/nwd.js"' in page
+    script = client.get("/widget/nwd.js").text
+    assert "End and delete this conversation" in script and "Terminer et supprimer cette conversation" in script
 
 
 def test_retention_job_is_scheduled_in_the_api_process_only_when_enabled(tmp_path):
