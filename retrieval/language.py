@@ -166,10 +166,25 @@ def message_language(text: str) -> str | None:
     return confident_official_language(text) or by_lexicon
 
 
-_SWITCH = re.compile(
-    r"\b(?:(?P<fr>en fran[cç]ais|in french|french please|french pls|parle[zr]? fran[cç]ais|speak french|"
-    r"fran[cç]ais (?:svp|stp|s'il vous pla[iî]t))|(?P<en>en anglais|in english|english please|english pls|"
-    r"speak english|parle[zr]? anglais|anglais (?:svp|stp|s'il vous pla[iî]t)))\b",
+_FR_NAMES = r"(?:french|fran[cç]ais|francais)"
+_EN_NAMES = r"(?:english|anglais)"
+_POLITE = r"(?:\s+(?:please|pls|plz|svp|stp|s'il (?:vous|te) pla[iî]t))?"
+
+
+def _switch_to(names: str) -> str:
+    return (
+        rf"\b(?:in|en|to|into|au|vers)\s+{names}\b"
+        rf"|\b(?:switch|change|go|passer|changer|continuer|continue|answer|r[eé]pondre|r[eé]pondez)\b.{{0,20}}\b{names}\b"
+        rf"|\b(?:parle[zr]?(?:-vous)?|speak|do you speak|tu parles)\s+{names}\b"
+        rf"|^\W*{names}{_POLITE}\W*$"
+    )
+
+
+_SWITCH = re.compile(rf"(?P<fr>{_switch_to(_FR_NAMES)})|(?P<en>{_switch_to(_EN_NAMES)})", re.IGNORECASE)
+# A language named as a subject, not a choice of reply language ("an English test", "learn French").
+_NOT_A_SWITCH = re.compile(
+    r"\b(?:test|tests|exam|examen|class|classes|cours|course|courses|learn|learning|apprendre|level|niveau|"
+    r"school|[eé]cole|speaking|lessons?)\b",
     re.IGNORECASE,
 )
 
@@ -177,7 +192,7 @@ _SWITCH = re.compile(
 def requested_switch(text: str) -> str | None:
     """The official language the person asks to switch to ("in French please", "en anglais svp"), if any."""
     found = _SWITCH.search(text)
-    if not found:
+    if not found or _NOT_A_SWITCH.search(text):
         return None
     return "fr" if found.group("fr") else "en"
 
@@ -186,7 +201,8 @@ def decide_language(text: str, requested: str | None, current: str | None) -> st
     """The reply's language: the request's `lang`, an asked switch, the message's own language, else the current one."""
     if requested in LANGUAGES_OFFICIAL:
         return requested  # type: ignore[return-value]
-    return requested_switch(text) or message_language(text) or (current if current in LANGUAGES_OFFICIAL else "en")
+    asked = requested_switch(text) if len(text.split()) <= 6 else None
+    return asked or message_language(text) or (current if current in LANGUAGES_OFFICIAL else "en")
 
 
 LANGUAGES_OFFICIAL = ("en", "fr")

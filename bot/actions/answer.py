@@ -14,6 +14,7 @@ from bot.actions import resources
 from bot.actions.safety import safety_reply, unsafe_kind
 from bot.actions.texts import text
 from retrieval.answers import Answer, answer_from_index
+from retrieval.language import requested_switch
 from retrieval.search import Hit, SearchFilters, SearchIndex
 from retrieval.taxonomy import Taxonomy
 from retrieval.text import units
@@ -181,6 +182,10 @@ class ActionSwitchLanguage(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         language = tracker.get_slot("language") or "en"
+        message = (tracker.latest_message or {}).get("text") or ""
+        if not requested_switch(message):
+            # "do I need an English test?" names a language without asking to switch: it is a question.
+            return utter_answer(dispatcher, tracker)
         previous = tracker.get_slot("last_question")
         dispatcher.utter_message(text=text("language_switched" if previous else "language_switched_ask", language))
         return utter_answer(dispatcher, tracker, question=previous) if previous else []

@@ -41,7 +41,9 @@ def language_of_turn(tracker: Tracker) -> str | None:
     text = message.get("text") or ""
     if text.startswith("/"):
         return None  # a button's payload ("/feedback{...}") is not written in any language
-    return requested_switch(text) or message_language(text)
+    # "in French please" switches; "I need services in French in Ottawa" is an English question.
+    asked = requested_switch(text) if len(text.split()) <= 6 else None
+    return asked or message_language(text)
 
 
 class ValidateSlotMappings(ValidationAction):
