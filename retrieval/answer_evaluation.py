@@ -21,7 +21,7 @@ import yaml
 from retrieval.answers import answer_from_index
 from retrieval.folding import fold
 from retrieval.search import SearchFilters, SearchIndex
-from retrieval.text import units
+from retrieval.text import first_sentences
 
 ANSWERS_DIR = Path(__file__).resolve().parent.parent / "data" / "eval" / "answers"
 
@@ -69,17 +69,6 @@ def states_fact(reply: str, expect: Iterable[str]) -> bool:
     return any(_normal(e) in said for e in expect)
 
 
-def first_sentences(passage: str, max_words: int = 70) -> str:
-    """The baseline: the opening sentences of the best passage, within max_words."""
-    out: list[str] = []
-    for unit in units(passage):
-        if out and len(" ".join([*out, unit.text]).split()) > max_words:
-            break
-        out.append(unit.text)
-    words = " ".join(out).split()
-    return " ".join(out) if len(words) <= max_words else " ".join(words[:max_words])
-
-
 Replier = Callable[[FactQuestion], str]
 
 
@@ -97,7 +86,7 @@ def composer(index: SearchIndex) -> Replier:
 def baseline(index: SearchIndex) -> Replier:
     def reply(question: FactQuestion) -> str:
         result = index.search(question.q, question.language, SearchFilters(region=question.region), k=3)
-        return first_sentences(result.hits[0].text) if result.hits else ""
+        return first_sentences(result.hits[0].text, 70) if result.hits else ""
 
     return reply
 

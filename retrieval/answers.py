@@ -92,24 +92,21 @@ def question_cues(question: str) -> set[str]:
     return {name for name, pattern in _CUES.items() if pattern.search(folded)}
 
 
+# What each kind of fact looks like in a unit's text.
+_STATED: dict[str, re.Pattern[str]] = {
+    "money": _MONEY,
+    "phone": _PHONE,
+    "duration": _DURATION,
+    "age": _AGE,
+    "frequency": _FREQUENCY,
+    "date": _DATE,
+    "count": _DIGIT,
+}
+
+
 def unit_cues(text: str) -> set[str]:
     """The kinds of fact a unit states."""
-    found: set[str] = set()
-    if _MONEY.search(text):
-        found.add("money")
-    if _PHONE.search(text):
-        found.add("phone")
-    if _DURATION.search(text):
-        found.add("duration")
-    if _AGE.search(text):
-        found.add("age")
-    if _FREQUENCY.search(text):
-        found.add("frequency")
-    if _DATE.search(text):
-        found.add("date")
-    if _DIGIT.search(text):
-        found.add("count")
-    return found
+    return {name for name, pattern in _STATED.items() if pattern.search(text)}
 
 
 @dataclass(frozen=True)
@@ -301,7 +298,7 @@ class AnswerBook:
         return sum(len(self.units[r].text.split()) for r in set(rows))
 
     def select(
-        self, question: str, query_vector: np.ndarray, hit: Hit, language: str, sections: dict[str, float] | None = None
+        self, question: str, hit: Hit, language: str, sections: dict[str, float] | None = None
     ) -> tuple[list[int], float]:
         """The rows to say from one item, and the score of its best unit.
 
@@ -357,7 +354,7 @@ class AnswerBook:
         if matched is not None:
             # The editors' answer first; then, within the budget, what the item says closest to the question.
             faq, hit, _ = matched
-            rows, _ = self.select(question, query_vector, hit, hit.language, sections(hit.id) if sections else None)
+            rows, _ = self.select(question, hit, hit.language, sections(hit.id) if sections else None)
             room = self.settings.max_words - len(faq.a.split())
             said = fold(faq.a)
             extra = [r for r in rows if fold(self.units[r].text) not in said]
@@ -368,7 +365,7 @@ class AnswerBook:
         s = self.settings
         candidates: list[tuple[float, Hit, list[int]]] = []
         for rank, hit in enumerate(hits[:3]):
-            rows, score = self.select(question, query_vector, hit, hit.language, sections(hit.id) if sections else None)
+            rows, score = self.select(question, hit, hit.language, sections(hit.id) if sections else None)
             if rows:
                 candidates.append((score - s.item_penalty * rank, hit, rows))
         if not candidates:

@@ -165,6 +165,9 @@ class SearchIndex:
         self.answers: Any = None
         self._query_vectors: dict[str, np.ndarray] = {}
         self._vectors: np.ndarray | None = None
+        self._rows_of_item: dict[str, list[int]] = {}
+        for row, passage in enumerate(passages):
+            self._rows_of_item.setdefault(passage.item_id, []).append(row)
         self._bm25 = {
             lang: BM25Ranker([passages[i].indexed_text() for i in rows], lang)
             for lang, rows in self._rows_by_language.items()
@@ -203,11 +206,8 @@ class SearchIndex:
 
     def section_similarities(self, query: str, item_id: str) -> dict[str, float]:
         """Heading -> the best cosine of the query and that section's passages, for one item."""
-        if self._vectors is None:
+        if self._vectors is None:  # read out of FAISS once, on the first answer
             self._vectors = self.dense.reconstruct_n(0, self.dense.ntotal)
-            self._rows_of_item: dict[str, list[int]] = {}
-            for row, p in enumerate(self.passages):
-                self._rows_of_item.setdefault(p.item_id, []).append(row)
         rows = self._rows_of_item.get(item_id, [])
         sims = self._vectors[rows] @ self.query_vector(query)[0]
         out: dict[str, float] = {}

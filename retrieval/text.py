@@ -189,3 +189,14 @@ def _close(text: str) -> str:
 def clean_text(markdown: str) -> str:
     """A whole Markdown text as clean plain text (every unit, in order)."""
     return render(units(markdown))
+
+
+def first_sentences(markdown: str, max_words: int, more: str = "") -> str:
+    """The opening sentences of a text within max_words (cut by words, ending in `more`, if the first is longer)."""
+    out: list[str] = []
+    for unit in units(markdown):
+        if out and len(" ".join([*out, unit.text]).split()) > max_words:
+            break
+        out.append(unit.text)
+    words = " ".join(out).split()
+    return " ".join(out) if len(words) <= max_words else " ".join(words[:max_words]) + more

@@ -17,19 +17,13 @@ from retrieval.answers import Answer, answer_from_index
 from retrieval.language import requested_switch
 from retrieval.search import Hit, SearchFilters, SearchIndex
 from retrieval.taxonomy import Taxonomy
-from retrieval.text import units
+from retrieval.text import first_sentences
 from retrieval.urgent import urgent_item
 
 
 def excerpt(passage: str, max_words: int) -> str:
     """The first sentences of a passage, within max_words (the baseline answers are measured against)."""
-    out: list[str] = []
-    for unit in units(passage):
-        if out and len(" ".join([*out, unit.text]).split()) > max_words:
-            break
-        out.append(unit.text)
-    words = " ".join(out).split()
-    return " ".join(out) if len(words) <= max_words else " ".join(words[:max_words]) + "…"
+    return first_sentences(passage, max_words, more="…")
 
 
 def source_of(hit: Hit, taxonomy: Taxonomy, language: str) -> dict[str, str]:
