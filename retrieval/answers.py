@@ -356,8 +356,8 @@ class AnswerBook:
             faq, hit, _ = matched
             rows, _ = self.select(question, hit, hit.language, sections(hit.id) if sections else None)
             room = self.settings.max_words - len(faq.a.split())
-            said = fold(faq.a)
-            extra = [r for r in rows if fold(self.units[r].text) not in said]
+            said = set(_content_words(faq.a))
+            extra = [r for r in rows if not _repeats(self.units[r].text, said)]
             while extra and self._words(extra) > room:
                 extra = extra[:-1]
             text = faq.a + ("\n\n" + self.render_rows(extra) if extra else "")
@@ -386,6 +386,16 @@ class AnswerBook:
                 answer.text = f"{main}\n\n{other}"
             break
         return answer
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in re.findall(r"\w+", fold(text)) if len(w) > 3]
+
+
+def _repeats(text: str, said: set[str], share: float = 0.6) -> bool:
+    """True when most of the content words of `text` were already said."""
+    words = _content_words(text)
+    return bool(words) and sum(w in said for w in words) / len(words) >= share
 
 
 def answer_from_index(index: SearchIndex, question: str, hits: Sequence[Hit], language: str) -> Answer | None:

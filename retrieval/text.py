@@ -164,7 +164,8 @@ def render(selected: Sequence[Unit]) -> str:
     for unit in kept:
         if unit.kind == "item":
             line = f"- {_item_text(unit.text)}"
-            parts.append(("\n" if previous is not None else "") + line)
+            same_list = previous is not None and (previous.block == unit.block or previous.position == unit.lead)
+            parts.append(("\n" if same_list else "\n\n" if previous is not None else "") + line)
         elif previous is not None and previous.block == unit.block and previous.kind == "sentence":
             parts.append(" " + unit.text)
         else:

@@ -143,14 +143,19 @@ def test_action_server_down_is_a_quick_503(stack):
         stack.start_actions()
 
 
-def test_find_service_asks_for_the_place_then_gives_service_cards(stack):
+def test_find_service_names_the_provincial_service_first_then_keeps_it_for_the_place(stack):
     first = say(stack, "where do I apply for a health card?")
-    assert "Which city or region" in first["messages"][0]["text"]
-    reply = say(stack, "I live in Kingston", first["session_id"])
-    services = reply["messages"][0]
+    services = first["messages"][0]
+    # Health cards are the province's: the service is named at once, and the city is asked for a local office.
     assert services["type"] == "services"
     assert services["services"][0]["jurisdiction"] == "provincial"
     assert services["text"].startswith("Health cards are provincial")
+    assert "city or town" in services["text"]
+    reply = say(stack, "I live in Kingston", first["session_id"])
+    again = reply["messages"][0]
+    assert again["type"] == "services"
+    assert again["services"][0]["name"] == services["services"][0]["name"]
+    assert "city or town" not in again["text"]
 
 
 def test_compare_places_in_french_then_follow_up(stack):
@@ -242,6 +247,6 @@ def test_a_comparison_on_one_criterion_answers_that_criterion_first(stack):
 def test_a_province_wide_service_is_named_before_asking_the_city(stack):
     reply = say(stack, "my landlord wants to evict me")
     message = reply["messages"][0]
-    assert message["type"] == "services"
+    # The tribunal serves all of Ontario: it is named in the first reply, before any question about the city.
     assert "Landlord and Tenant Board" in message["text"]
-    assert "city" in message["text"].lower()
+    assert "which city" not in message["text"].lower()
