@@ -32,6 +32,12 @@ class BotSettings(BaseSettings):
     min_similarity: float = Field(default=0.84, ge=0.0, le=1.0)
     # A message the NLU calls out of scope is answered when the index holds this much more than the not-sure bar.
     out_of_scope_margin: float = Field(default=0.03, ge=0.0, le=0.5)
+    # A message of at most this many words may continue the previous question; it does when it says so
+    # ("how much?") or when, read alone, no item matches it this well (docs/dialogue.md).
+    follow_up_max_words: int = Field(default=12, ge=1, le=50)
+    standalone_similarity: float = Field(default=0.875, ge=0.0, le=1.0)
+    # How much of the previous question is kept as the topic of a follow-up.
+    context_words: int = Field(default=30, ge=1, le=200)
     answer_words: int = Field(default=70, ge=20, le=300)
     # Below this similarity to a need's examples, a "where do I..." question is answered from content instead.
     min_need_similarity: float = Field(default=0.85, ge=0.0, le=1.0)

@@ -14,6 +14,7 @@ from bot.actions import resources
 from bot.actions.safety import safety_reply, unsafe_kind
 from bot.actions.texts import text
 from retrieval.answers import Answer, answer_from_index
+from retrieval.folding import fold
 from retrieval.language import requested_switch
 from retrieval.search import Hit, SearchFilters, SearchIndex
 from retrieval.taxonomy import Taxonomy
@@ -123,6 +124,50 @@ def is_follow_up(message: str) -> bool:
     return words <= 5 and _FOLLOW_UP_START.search(message) is not None
 
 
+# Words that ask something ("I'm in Windsor, where is the clinic?"), beyond naming a place or a comparison.
+_ASKS = re.compile(
+    r"\?|\b(how|what|where|when|who|which|why|can|could|do|does|is|are|should|need|want|help|"
+    r"comment|quoi|quel|quelle|quels|quelles|qui|quand|pourquoi|peux|peut|puis|dois|doit|faut|combien|"
+    r"est-ce|ya|aide|besoin)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_something(message: str, min_words: int = 5) -> bool:
+    """A message long enough to carry a question of its own, with a word that asks."""
+    return len(message.split()) >= min_words and _ASKS.search(fold(message)) is not None
+
+
+def best_similarity(hits: list[Hit]) -> float:
+    return max((h.similarity or 0.0 for h in hits), default=0.0)
+
+
+def in_context(previous: str, message: str) -> str:
+    """The previous question (its first words: the topic) read together with a follow-up."""
+    words = previous.split()
+    return " ".join([*words[: resources.settings().context_words], message])
+
+
+def read_in_context(
+    index: SearchIndex, message: str, previous: str | None, language: str, region: str | None
+) -> tuple[str, bool, tuple[list[Hit], str, bool] | None]:
+    """(the question to answer, whether it continues the previous one, its hits if already searched).
+
+    A short message continues the previous question when it says so ("how much?", "and for my wife?")
+    or when, read alone, it matches no item well ("what is the first step", "does it count?"): a
+    question with a topic of its own ("can I get OSAP?") stands alone.
+    """
+    settings = resources.settings()
+    if not previous or len(message.split()) > settings.follow_up_max_words or message.startswith("/"):
+        return message, False, None
+    if is_follow_up(message):
+        return in_context(previous, message), True, None
+    alone = found_hits(index, message, language, region)
+    if alone[0] and (alone[0][0].similarity is None or best_similarity(alone[0]) >= settings.standalone_similarity):
+        return message, False, alone
+    return in_context(previous, message), True, None
+
+
 def utter_answer(
     dispatcher: CollectingDispatcher,
     tracker: Tracker,
@@ -138,17 +183,22 @@ def utter_answer(
         dispatcher.utter_message(json_message={"type": "text", "text": safety_reply(kind, language)})
         return []
     previous, previous_item = tracker.get_slot("last_question"), tracker.get_slot("last_item")
-    follow_up = question is None and bool(previous) and is_follow_up(message)
-    asked = f"{previous} {message}" if follow_up else message
     index = resources.index()
-    hits, found_in, fallback = found_hits(index, asked, language, region or tracker.get_slot("region"))
-    if follow_up and previous_item:
+    region = region or tracker.get_slot("region")
+    if question is None:
+        asked, follow_up, found = read_in_context(index, message, previous, language, region)
+    else:
+        asked, follow_up, found = question, False, None
+    hits, found_in, fallback = found or found_hits(index, asked, language, region)
+    staying = follow_up and any(h.translation == previous_item for h in hits)
+    if staying:
         hits.sort(key=lambda h: h.translation != previous_item)  # stay with the item being discussed
     urgent = bool(hits) and hits[0].similarity is None
     if not hits or (not urgent and (hits[0].similarity or 0.0) < resources.settings().min_similarity):
         dispatcher.utter_message(json_message=not_sure_message(hits, language))
         return []
-    answer = compose_answer(index, asked, hits, found_in)
+    # A follow-up is answered from the item being discussed when it is still among the found ones.
+    answer = compose_answer(index, asked, hits[:1] if staying else hits, found_in)
     reply = answer_message(answer, hits, language, fallback, index.taxonomy)
     dispatcher.utter_message(json_message={**reply, "buttons": feedback_buttons(language)})
     return [SlotSet("last_question", asked), SlotSet("last_item", answer.hits[0].translation)]
@@ -197,10 +247,10 @@ class ActionOutOfScope(Action):
         message = (tracker.latest_message or {}).get("text") or ""
         if unsafe_kind(message) or urgent_item(message):
             return utter_answer(dispatcher, tracker)
-        previous = tracker.get_slot("last_question")
-        asked = f"{previous} {message}" if previous and len(message.split()) <= 8 else message
         index = resources.index()
-        hits, _, _ = found_hits(index, asked, language, tracker.get_slot("region"))
+        region = tracker.get_slot("region")
+        asked, _, found = read_in_context(index, message, tracker.get_slot("last_question"), language, region)
+        hits, _, _ = found or found_hits(index, asked, language, region)
         settings = resources.settings()
         if hits and (hits[0].similarity or 0.0) >= settings.min_similarity + settings.out_of_scope_margin:
             return utter_answer(dispatcher, tracker, question=asked)

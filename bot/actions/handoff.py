@@ -32,12 +32,23 @@ def local_settlement_item(index: SearchIndex, region: str | None, language: str)
     return _item(index, f"{region.removeprefix('ON-')}-newcomer-services", language)
 
 
+# Words that ask for a person, not for help with the topic being discussed ("who can help me with that?").
+ASKS_FOR_PERSON = re.compile(
+    r"\b(person|human|agent|someone real|real people|staff|representative|operator|talk to|speak to|speak with|"
+    r"personne|humain|parler a|parler avec|quelqu'un de vrai)\b"
+)
+
+
 class ActionHandoff(Action):
     def name(self) -> str:
         return "action_handoff"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         language = tracker.get_slot("language") or "en"
+        message = (tracker.latest_message or {}).get("text") or ""
+        if tracker.get_slot("last_question") and not ASKS_FOR_PERSON.search(fold(message)):
+            # "who can help me?" after a question about a landlord: help with that topic, not a contact list.
+            return utter_answer(dispatcher, tracker)
         index = resources.index()
         lines = [text("handoff_intro", language)]
         contacts: list[Hit] = []

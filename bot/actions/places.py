@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions import resources
-from bot.actions.answer import utter_answer
+from bot.actions.answer import asks_something, utter_answer
 from bot.actions.services import remember, route_need
 from bot.actions.texts import text
 from places.compare import (
@@ -26,6 +26,7 @@ from places.compare import (
 )
 from places.indicators import DIRECTION_WORDS, INDICATORS
 from places.occupations import Occupation, occupation_summary
+from retrieval.folding import fold
 
 
 def named_records(message: str) -> list[str]:
@@ -179,6 +180,17 @@ def recommendation_message(
     return {"type": "comparison", "text": "\n".join(lines), "comparison": data}
 
 
+# Words of a comparison or of choosing where to live: without them, one place and a question is a question.
+COMPARE_CUES = re.compile(
+    r"\b(compar\w*|vs|versus|than|between|better|best|worse|cheaper|colder|warmer|bigger|smaller|"
+    r"settle|move|moving|relocate|which (city|town|place|region)|where (should|to) (i|we) (live|go)|"
+    r"(good|nice|best) place|place to live|quality of life|cost of living|bon endroit|endroit pour vivre|"
+    r"qualite de vie|cout de la vie|"
+    r"entre|mieux|meilleure?s?|pire|plutot|installer|demenager|quelle ville|ou (vivre|habiter|aller))\b",
+    re.IGNORECASE,
+)
+
+
 def compare_on_criterion(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
     """Compare when a question names two or more places and a criterion; None when it does not."""
     message = (tracker.latest_message or {}).get("text") or ""
@@ -202,6 +214,11 @@ class ActionComparePlaces(Action):
         ids = named_records(message)
         previous = list(tracker.get_slot("compared_places") or [])
         criteria = criteria_in(message)
+        comparing = COMPARE_CUES.search(fold(message)) is not None
+        one_place_question = len(ids) == 1 or (not ids and not criteria)
+        if not comparing and not previous and one_place_question and occupation is None and asks_something(message):
+            # "no money left for rent in Brampton, any help?": a question about one place, not a comparison.
+            return utter_answer(dispatcher, tracker)
         if len(ids) == 1 and previous:  # "and Kingston?"
             ids = [*previous, ids[0]][-4:]
         if not ids and previous and criteria:  # "what about rent?"
@@ -283,6 +300,9 @@ class ActionInformPlace(Action):
         pending = tracker.get_slot("pending_need")
         if pending and route_need(dispatcher, pending, region, language, tracker.get_slot("status")):
             return [SlotSet("pending_need", None)]
+        if asks_something(message):
+            # "laid off at the plant in Hamilton, what do I do now?": the place and a question of its own.
+            return utter_answer(dispatcher, tracker, region=region)
         previous = tracker.get_slot("last_question")
         if previous:  # "sorry, I live in Ottawa, not Toronto": the question again, for this place
             guess = resources.needs().classify(previous, language)

@@ -33,6 +33,11 @@ from sklearn.linear_model import LogisticRegression
 MODEL_FILE = "sentence_intents.pkl"
 
 
+def is_question(text: str) -> bool:
+    """A message of three words or more that asks ("and for my wife?", "et si on veut m'expulser?")."""
+    return "?" in text and len(text.split()) >= 3
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
 class SentenceIntentClassifier(GraphComponent, IntentClassifier):
     @staticmethod
@@ -44,6 +49,8 @@ class SentenceIntentClassifier(GraphComponent, IntentClassifier):
             "max_ngram": 4,
             "ranking_length": 10,
             "threads": 1,  # the Rasa process shares 2 cores with the action server
+            # Intents that never answer a question: a message of 3+ words ending in "?" takes the next one.
+            "small_talk": ["greet", "goodbye", "thank", "affirm", "deny", "feedback"],
         }
 
     def __init__(
@@ -126,11 +133,15 @@ class SentenceIntentClassifier(GraphComponent, IntentClassifier):
             return messages
         vectorizer, classifier = self._model
         probabilities = classifier.predict_proba(self._features(vectorizer, [m.get(TEXT) for m in todo]))
+        small_talk = set(self._config["small_talk"])
         for message, row in zip(todo, probabilities, strict=True):
             order = np.argsort(row)[::-1][: int(self._config["ranking_length"])]
             ranking = [
                 {INTENT_NAME_KEY: str(classifier.classes_[i]), PREDICTED_CONFIDENCE_KEY: float(row[i])} for i in order
             ]
+            if is_question(message.get(TEXT)) and ranking[0][INTENT_NAME_KEY] in small_talk:
+                # "and if I have nowhere to sleep tonight?" is never a goodbye: the best intent that asks.
+                ranking.sort(key=lambda r: r[INTENT_NAME_KEY] in small_talk)
             message.set(INTENT, ranking[0], add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages

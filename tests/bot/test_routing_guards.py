@@ -1,0 +1,134 @@
+"""What the NLU routes is checked by the action: follow-ups read with their topic, questions stay questions."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.actions import resources
+from bot.actions.answer import ActionAnswer, asks_something, read_in_context
+from bot.actions.handoff import ActionHandoff
+from bot.actions.places import ActionComparePlaces, ActionInformPlace
+from bot.actions.texts import TEXTS
+from bot.settings import BotSettings
+
+SIN_QUESTION = "how do I get a social insurance number?"
+
+
+def tracker(message: str, intent: str, **slots) -> Tracker:
+    values = {"language": "en", "place": None, "region": None, "compared_places": None, "pending_need": None}
+    values.update(slots)
+    return Tracker(
+        sender_id="guards",
+        slots=values,
+        latest_message={"text": message, "intent": {"name": intent, "confidence": 0.9}, "entities": []},
+        events=[],
+        paused=False,
+        followup_action=None,
+        active_loop={},
+        latest_action_name="action_listen",
+    )
+
+
+def run(action, state: Tracker):
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, state, {"slots": {}}))
+    return dispatcher.messages, events
+
+
+def slot(events, name):
+    return next(e["value"] for e in events if e.get("name") == name)
+
+
+@pytest.mark.parametrize(
+    "message, asks",
+    [
+        ("laid off at the plant in Hamilton, what do I do now", True),
+        ("ok mais moi j'habite a Windsor, c'est ou la clinique?", True),
+        ("plus d'argent pour le loyer a Brampton, y a de l'aide", True),
+        ("I live in Kingston", False),
+        ("im in windsor btw", False),
+        ("Ottawa?", False),
+    ],
+)
+def test_a_question_of_its_own_is_told_from_a_place_alone(message, asks):
+    assert asks_something(message) is asks
+
+
+def with_standalone(monkeypatch, similarity: float) -> None:
+    settings = BotSettings(standalone_similarity=similarity)
+    monkeypatch.setattr(resources, "settings", lambda: settings)
+
+
+def test_a_short_message_that_matches_nothing_well_is_read_with_the_previous_question(sample_index, monkeypatch):
+    with_standalone(monkeypatch, 1.0)  # nothing, read alone, is a good enough match
+    asked, follow_up, _ = read_in_context(sample_index, "what is the first step", SIN_QUESTION, "en", None)
+    assert follow_up and asked == f"{SIN_QUESTION} what is the first step"
+
+
+def test_a_short_message_that_matches_an_item_well_stands_alone(sample_index, monkeypatch):
+    with_standalone(monkeypatch, 0.0)
+    asked, follow_up, found = read_in_context(sample_index, "can I get a library card", SIN_QUESTION, "en", None)
+    assert not follow_up and asked == "can I get a library card"
+    assert found is not None and found[0]  # its search is reused, not repeated
+
+
+def test_a_follow_up_word_always_continues_and_a_long_message_never_does(sample_index, monkeypatch):
+    with_standalone(monkeypatch, 0.0)
+    assert read_in_context(sample_index, "how much?", SIN_QUESTION, "en", None)[1]
+    long = "I would like to know how the library in Ottawa lends books to new residents of the city"
+    with_standalone(monkeypatch, 1.0)
+    assert read_in_context(sample_index, long, SIN_QUESTION, "en", None) == (long, False, None)
+    assert read_in_context(sample_index, "what is the first step", None, "en", None)[:2] == (
+        "what is the first step",
+        False,
+    )
+
+
+def test_the_topic_is_the_first_words_of_the_previous_question(sample_index, monkeypatch):
+    settings = BotSettings(standalone_similarity=1.0, context_words=3)
+    monkeypatch.setattr(resources, "settings", lambda: settings)
+    asked, _, _ = read_in_context(sample_index, "is there a fee?", SIN_QUESTION, "en", None)
+    assert asked == "how do I is there a fee?"
+
+
+def test_a_follow_up_answer_remembers_the_question_it_answered(monkeypatch):
+    with_standalone(monkeypatch, 1.0)
+    messages, events = run(
+        ActionAnswer(), tracker("what is the first step", "ask_question", last_question=SIN_QUESTION, last_item="sin")
+    )
+    assert messages[0]["custom"]["type"] == "answer"
+    assert slot(events, "last_question") == f"{SIN_QUESTION} what is the first step"
+    assert slot(events, "last_item") == "sin"
+
+
+def test_who_can_help_after_a_question_is_help_with_that_topic_not_a_contact_list(monkeypatch):
+    with_standalone(monkeypatch, 1.0)
+    question = "my landlord wants to evict me"
+    messages, _ = run(ActionHandoff(), tracker("who can help me", "human_handoff", last_question=question))
+    assert messages[0]["custom"]["type"] == "answer"
+    assert "Landlord and Tenant Board" in messages[0]["custom"]["sources"][0]["title"]
+    messages, events = run(
+        ActionHandoff(), tracker("I want to talk to a person", "human_handoff", last_question=question)
+    )
+    assert messages[0]["custom"]["type"] == "handoff"
+
+
+def test_one_place_and_a_question_is_a_question_not_a_comparison():
+    message = "is there help to find a family doctor in Halifax, where do I ask"
+    messages, events = run(ActionComparePlaces(), tracker(message, "compare_places"))
+    assert messages[0]["text"] != TEXTS["compare_one_place"]["en"]
+    assert all(e.get("name") != "compared_places" for e in events)
+    # Asking whether a place is good to live in is still about choosing where to live.
+    messages, _ = run(ActionComparePlaces(), tracker("is Halifax a good place to live?", "compare_places"))
+    assert messages[0]["text"] == TEXTS["compare_one_place"]["en"]
+
+
+def test_a_place_with_a_question_answers_the_question(monkeypatch):
+    message = "I live in Ottawa now, how do I get a library card there?"
+    messages, _ = run(ActionInformPlace(), tracker(message, "inform_place", place="Ottawa", region="ON-ottawa"))
+    answer = messages[0]["custom"]
+    assert answer["type"] == "answer" and "ottawa" in answer["sources"][0]["url"]
