@@ -115,6 +115,7 @@ def test_who_can_help_after_a_question_is_help_with_that_topic_not_a_contact_lis
         ActionHandoff(), tracker("I want to talk to a person", "human_handoff", last_question=question)
     )
     assert messages[0]["custom"]["type"] == "handoff"
+    assert events[-1]["name"] == "handoff_requested" and events[-1]["value"] is True
 
 
 def test_one_place_and_a_question_is_a_question_not_a_comparison():
