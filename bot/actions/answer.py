@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -148,14 +149,29 @@ def in_context(previous: str, message: str) -> str:
     return " ".join([*words[: resources.settings().context_words], message])
 
 
+def continues_item(index: SearchIndex, message: str, item: Hit | None, best: float) -> float | None:
+    """How close the item being discussed comes to answering the message: its best passage's
+    similarity, when within `continuation_margin` of the best passage anywhere; None otherwise."""
+    if item is None:
+        return None
+    near = max(index.section_similarities(message, item.id).values(), default=0.0)
+    return near if near >= best - resources.settings().continuation_margin else None
+
+
 def read_in_context(
-    index: SearchIndex, message: str, previous: str | None, language: str, region: str | None
+    index: SearchIndex,
+    message: str,
+    previous: str | None,
+    language: str,
+    region: str | None,
+    previous_item: str | None = None,
 ) -> tuple[str, bool, tuple[list[Hit], str, bool] | None]:
     """(the question to answer, whether it continues the previous one, its hits if already searched).
 
-    A short message continues the previous question when it says so ("how much?", "and for my wife?")
-    or when, read alone, it matches no item well ("what is the first step", "does it count?"): a
-    question with a topic of its own ("can I get OSAP?") stands alone.
+    A short message continues the previous question when it says so ("how much?", "and for my wife?"),
+    or when the item being discussed answers it about as well as any other ("is there a fee?",
+    "does it count?"), or, with no item being discussed, when read alone it matches nothing well. A
+    question with a topic of its own ("can I get OSAP?", "free dentist for them?") stands alone.
     """
     settings = resources.settings()
     if not previous or len(message.split()) > settings.follow_up_max_words or message.startswith("/"):
@@ -163,9 +179,30 @@ def read_in_context(
     if is_follow_up(message):
         return in_context(previous, message), True, None
     alone = found_hits(index, message, language, region)
-    if alone[0] and (alone[0][0].similarity is None or best_similarity(alone[0]) >= settings.standalone_similarity):
+    hits = alone[0]
+    if hits and hits[0].similarity is None:  # an emergency
+        return message, False, alone
+    best = best_similarity(hits)
+    if previous_item:
+        item = index.item(previous_item, language) or index.item(previous_item, alone[1])
+        if item is not None:
+            if continues_item(index, message, item, best) is not None:
+                return in_context(previous, message), True, None
+            return message, False, alone
+    if best >= settings.standalone_similarity:
         return message, False, alone
     return in_context(previous, message), True, None
+
+
+def with_item(index: SearchIndex, hits: list[Hit], question: str, translation: str, language: str) -> list[Hit]:
+    """The found hits with the item being discussed first (added when the search did not rank it)."""
+    if any(h.translation == translation for h in hits):
+        return sorted(hits, key=lambda h: h.translation != translation)
+    item = index.item(translation, language)
+    if item is None:
+        return hits
+    near = continues_item(index, question, item, best_similarity(hits))
+    return [replace(item, similarity=near), *hits] if near is not None else hits
 
 
 def utter_answer(
@@ -186,13 +223,13 @@ def utter_answer(
     index = resources.index()
     region = region or tracker.get_slot("region")
     if question is None:
-        asked, follow_up, found = read_in_context(index, message, previous, language, region)
+        asked, follow_up, found = read_in_context(index, message, previous, language, region, previous_item)
     else:
         asked, follow_up, found = question, False, None
     hits, found_in, fallback = found or found_hits(index, asked, language, region)
-    staying = follow_up and any(h.translation == previous_item for h in hits)
-    if staying:
-        hits.sort(key=lambda h: h.translation != previous_item)  # stay with the item being discussed
+    if follow_up and previous_item:
+        hits = with_item(index, hits, asked, previous_item, found_in)  # stay with the item being discussed
+    staying = follow_up and bool(hits) and hits[0].translation == previous_item
     urgent = bool(hits) and hits[0].similarity is None
     if not hits or (not urgent and (hits[0].similarity or 0.0) < resources.settings().min_similarity):
         dispatcher.utter_message(json_message=not_sure_message(hits, language))
@@ -249,7 +286,9 @@ class ActionOutOfScope(Action):
             return utter_answer(dispatcher, tracker)
         index = resources.index()
         region = tracker.get_slot("region")
-        asked, _, found = read_in_context(index, message, tracker.get_slot("last_question"), language, region)
+        asked, _, found = read_in_context(
+            index, message, tracker.get_slot("last_question"), language, region, tracker.get_slot("last_item")
+        )
         hits, _, _ = found or found_hits(index, asked, language, region)
         settings = resources.settings()
         if hits and (hits[0].similarity or 0.0) >= settings.min_similarity + settings.out_of_scope_margin:

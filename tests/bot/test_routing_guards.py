@@ -133,3 +133,16 @@ def test_a_place_with_a_question_answers_the_question(monkeypatch):
     messages, _ = run(ActionInformPlace(), tracker(message, "inform_place", place="Ottawa", region="ON-ottawa"))
     answer = messages[0]["custom"]
     assert answer["type"] == "answer" and "ottawa" in answer["sources"][0]["url"]
+
+
+def test_the_item_being_discussed_decides_whether_a_message_continues_it(sample_index, monkeypatch):
+    def margin(value: float) -> None:
+        settings = BotSettings(continuation_margin=value, standalone_similarity=0.0)
+        monkeypatch.setattr(resources, "settings", lambda: settings)
+
+    message = "can I get a library card"
+    margin(0.0)  # the SIN item must answer as well as the best item: the library's does better
+    assert read_in_context(sample_index, message, SIN_QUESTION, "en", None, "sin")[1] is False
+    margin(1.0)  # any passage of the SIN item is close enough
+    asked, follow_up, _ = read_in_context(sample_index, message, SIN_QUESTION, "en", None, "sin")
+    assert follow_up and asked.startswith(SIN_QUESTION)
