@@ -66,6 +66,30 @@ class Gazetteer:
                 found.append(place)
         return found
 
+    def without(self, text: str, region: str) -> str:
+        """The text without the names of the place whose region is `region` (a municipality, "ON-..."):
+        where the place is known, it filters the search, and its name would only pull every item
+        about that city to the top ("register my child at school in Toronto" is not about Toronto's
+        library). Text whose folded form changes length is returned unchanged."""
+        if "-" not in region or len(fold(text)) != len(text):
+            return text
+        doc = self._nlp.make_doc(fold(text))
+        spans = sorted(
+            (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+            for match_id, start, end in self._matcher(doc)
+            if self._by_id[self._nlp.vocab.strings[match_id]].region == region
+        )
+        if not spans:
+            return text
+        out, last = [], 0
+        for begin, end in spans:
+            if begin >= last:
+                out.append(text[last:begin])
+                last = end
+        out.append(text[last:])
+        stripped = " ".join("".join(out).split())
+        return stripped if stripped.strip(" ,.?!") else text
+
     def get(self, place_id: str) -> Place | None:
         return self._by_id.get(place_id)
 

@@ -86,6 +86,11 @@ def not_sure_message(hits: list[Hit], language: str) -> dict[str, Any]:
     }
 
 
+def for_search(question: str, region: str | None) -> str:
+    """The question without the name of the person's own city: the region filters and ranks instead."""
+    return resources.gazetteer().without(question, region) if region else question
+
+
 def found_hits(index: SearchIndex, question: str, language: str, region: str | None) -> tuple[list[Hit], str, bool]:
     """(hits, their language, whether that is the other official language) for the question.
 
@@ -97,7 +102,7 @@ def found_hits(index: SearchIndex, question: str, language: str, region: str | N
         hit = index.item(group, language)
         if hit is not None:
             return [hit], language, False
-    result = index.search(question, language, SearchFilters(region=region), k=3)
+    result = index.search(for_search(question, region), language, SearchFilters(region=region), k=3)
     return result.hits, result.language, result.language_fallback
 
 
@@ -235,7 +240,7 @@ def utter_answer(
         dispatcher.utter_message(json_message=not_sure_message(hits, language))
         return []
     # A follow-up is answered from the item being discussed when it is still among the found ones.
-    answer = compose_answer(index, asked, hits[:1] if staying else hits, found_in)
+    answer = compose_answer(index, for_search(asked, region), hits[:1] if staying else hits, found_in)
     reply = answer_message(answer, hits, language, fallback, index.taxonomy)
     dispatcher.utter_message(json_message={**reply, "buttons": feedback_buttons(language)})
     return [SlotSet("last_question", asked), SlotSet("last_item", answer.hits[0].translation)]
