@@ -37,7 +37,7 @@ class BotSettings(BaseSettings):
     follow_up_max_words: int = Field(default=12, ge=1, le=50)
     standalone_similarity: float = Field(default=0.875, ge=0.0, le=1.0)
     # ...and it continues the item being discussed when that item answers it within this much of the best.
-    continuation_margin: float = Field(default=0.03, ge=0.0, le=1.0)
+    continuation_margin: float = Field(default=0.02, ge=0.0, le=1.0)
     # How much of the previous question is kept as the topic of a follow-up.
     context_words: int = Field(default=30, ge=1, le=200)
     answer_words: int = Field(default=70, ge=20, le=300)

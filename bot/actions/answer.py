@@ -191,7 +191,7 @@ def read_in_context(
     if previous_item:
         item = index.item(previous_item, language) or index.item(previous_item, alone[1])
         if item is not None:
-            if continues_item(index, message, item, best) is not None:
+            if continues_item(index, for_search(message, region), item, best) is not None:
                 return in_context(previous, message), True, None
             return message, False, alone
     if best >= settings.standalone_similarity:
@@ -208,6 +208,15 @@ def with_item(index: SearchIndex, hits: list[Hit], question: str, translation: s
         return hits
     near = continues_item(index, question, item, best_similarity(hits))
     return [replace(item, similarity=near), *hits] if near is not None else hits
+
+
+def last_reply(tracker: Tracker) -> str:
+    """The text of the assistant's last message in this conversation ("" if none)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "bot":
+            data = event.get("data") or {}
+            return str((data.get("custom") or {}).get("text") or event.get("text") or "")
+    return ""
 
 
 def utter_answer(
@@ -240,7 +249,11 @@ def utter_answer(
         dispatcher.utter_message(json_message=not_sure_message(hits, language))
         return []
     # A follow-up is answered from the item being discussed when it is still among the found ones.
-    answer = compose_answer(index, for_search(asked, region), hits[:1] if staying else hits, found_in)
+    searched = for_search(asked, region)
+    answer = compose_answer(index, searched, hits[:1] if staying else hits, found_in)
+    if answer.parts[0] in last_reply(tracker) and len(hits) > 1:
+        # Never the same answer twice in a row: the next item says something new, or nothing is repeated.
+        answer = compose_answer(index, searched, [h for h in hits if h.id != answer.hits[0].id], found_in)
     reply = answer_message(answer, hits, language, fallback, index.taxonomy)
     dispatcher.utter_message(json_message={**reply, "buttons": feedback_buttons(language)})
     return [SlotSet("last_question", asked), SlotSet("last_item", answer.hits[0].translation)]
