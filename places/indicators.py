@@ -36,7 +36,10 @@ INDICATORS: dict[str, Indicator] = {
         Indicator("annual_snowfall", Label("Annual snowfall", "Chutes de neige annuelles"), -1),
         Indicator(
             "fls_designated",
-            Label("French Language Services Act area", "Région désignée (Loi sur les services en français)"),
+            Label(
+                "Designated area under the French Language Services Act",
+                "Région désignée en vertu de la Loi sur les services en français",
+            ),
             +1,
             "flag",
         ),

@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
+from retrieval.publishers import Publishers, default_publishers, host_of
 from retrieval.taxonomy import Taxonomy
 
 Language = Literal["en", "fr"]
@@ -67,6 +68,8 @@ class ContentItem(BaseModel):
     regions: list[str] = Field(min_length=1)
     url: str = Field(pattern=r"^https://\S+$", max_length=500)
     sources: list[Source] = Field(min_length=1)
+    # Who published the page `url` opens (an id of data/publishers.yml); `owner` is who commissioned the item.
+    publisher: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)
     last_reviewed: dt.date
     review_by: dt.date
     body: str = Field(min_length=40)
@@ -101,13 +104,49 @@ class ContentItem(BaseModel):
             raise ValueError(f"review_by {self.review_by} must be after last_reviewed {self.last_reviewed}")
         return self
 
+    @model_validator(mode="after")
+    def _published_where_it_says(self, info: ValidationInfo) -> ContentItem:
+        """The publisher is in the registry, `url` is on its hosts, each source on a registered publisher's."""
+        publishers: Publishers | None = (info.context or {}).get("publishers")
+        if publishers is None:
+            return self
+        problems = []
+        found = publishers.for_url(self.url)
+        if self.publisher not in publishers:
+            hint = f"; the url's host is {found.id}'s" if found else ""
+            problems.append(
+                f"publisher: '{self.publisher}' is not in data/publishers.yml; add it there (name EN/FR, kind, "
+                f"jurisdiction, hosts, bilingual) or use the id of the page's publisher{hint}"
+            )
+        elif found is None or found.id != self.publisher:
+            hosts = ", ".join(publishers[self.publisher].hosts)
+            other = f" (it is a host of {found.id})" if found else " (it is in no publisher's list)"
+            problems.append(
+                f"url: host '{host_of(self.url)}' is not one of {self.publisher}'s hosts ({hosts}){other}; "
+                "link the publisher's own page, or set publisher to the page's publisher"
+            )
+        for n, source in enumerate(self.sources):
+            if publishers.for_url(source.url) is None:
+                problems.append(
+                    f"sources.{n}.url: host '{host_of(source.url)}' belongs to no publisher in data/publishers.yml; "
+                    "cite a page of a government, agency, regulator or community organization in the registry "
+                    "(or add that publisher with its kind and hosts)"
+                )
+        if problems:
+            raise ValueError("\n".join(problems))
+        return self
+
     @classmethod
-    def from_record(cls, record: dict[str, Any], origin: str, taxonomy: Taxonomy) -> ContentItem:
+    def from_record(
+        cls, record: dict[str, Any], origin: str, taxonomy: Taxonomy, publishers: Publishers | None = None
+    ) -> ContentItem:
         """Validate one record; raise ContentError naming the origin, the field and what is allowed."""
+        context = {"taxonomy": taxonomy, "publishers": publishers or default_publishers()}
         try:
-            return cls.model_validate({**record, "origin": origin}, context={"taxonomy": taxonomy})
+            return cls.model_validate({**record, "origin": origin}, context=context)
         except ValidationError as exc:
-            raise ContentError(origin, [_describe(err) for err in exc.errors()]) from None
+            problems = [line for err in exc.errors() for line in _describe(err).splitlines()]
+            raise ContentError(origin, problems) from None
 
     @property
     def content_hash(self) -> str:
@@ -126,12 +165,23 @@ _ALLOWED = {
 }
 
 
+_MISSING_FIX = {
+    "publisher": "add `publisher:` with the id (data/publishers.yml) of whoever published the page `url` opens",
+    "last_reviewed": "add `last_reviewed: YYYY-MM-DD`, the date the item was last checked against its sources",
+    "review_by": "add `review_by: YYYY-MM-DD`, the date by which it must be checked again",
+}
+
+
 def _describe(err: Any) -> str:
     loc = ".".join(str(part) for part in err["loc"]) or "front matter"
     field = str(err["loc"][0]) if err["loc"] else ""
     message = str(err["msg"]).removeprefix("Value error, ")
     if err["type"] == "missing":
+        if field in _MISSING_FIX:
+            return f"{loc}: required field is missing; {_MISSING_FIX[field]}"
         return f"{loc}: required field is missing"
+    if not err["loc"] and re.match(r"^(publisher|url|sources\.\d+\.url): ", message):
+        return message
     if err["type"] == "string_pattern_mismatch" and str(err["loc"][-1]) == "url":
         return f"{loc}: '{err.get('input')}' is not an https:// address; use the page's https:// address"
     if err["type"] == "extra_forbidden":

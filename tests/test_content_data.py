@@ -10,6 +10,7 @@ import pytest
 
 from retrieval.corpus import Corpus, load_corpus
 from retrieval.evaluation import load_questions
+from retrieval.publishers import Publishers, default_publishers, load_publishers
 from retrieval.settings import ROOT, RetrievalSettings
 from retrieval.yamlio import load_yaml
 
@@ -112,10 +113,10 @@ def url_language(url: str, host_language: dict[str, str]) -> str | None:
     return None
 
 
-def url_policy_violations(items, policy: dict) -> list[str]:
+def url_policy_violations(items, policy: dict, publishers: Publishers | None = None) -> list[str]:
     """Every way an item's url or sources break the link policy, one line each: file, field, url, what to fix."""
+    publishers = publishers or default_publishers()
     rules = policy["language"]
-    bilingual = rules["bilingual_hosts"]
     french_marked = rules["french_marked_hosts"]
     host_language = rules["host_language"]
     english_only = rules["english_only_hosts"] or {}
@@ -148,8 +149,9 @@ def url_policy_violations(items, policy: dict) -> list[str]:
             )
         twin = twins.get(item.translation, {}).get(other[item.language])
         if item.language == "fr" and twin is not None and twin.url == item.url and not excused:
-            if _on_host(host, bilingual):
-                fix = "the publisher is bilingual: link its French page"
+            publisher = publishers.for_url(item.url)
+            if publisher is not None and publisher.bilingual:
+                fix = f"the publisher ({publisher.id}) is bilingual: link its French page"
             else:
                 fix = (
                     "link the publisher's French page, or list the host in english_only_hosts "
@@ -196,9 +198,11 @@ def test_urls_open_a_service_page_not_an_announcement(corpus):
 def test_url_policy_lists_are_consistent():
     rules = load_yaml((ROOT / "data" / "url-policy.yml").read_text(encoding="utf-8"))["language"]
     english_only = rules["english_only_hosts"] or {}
-    assert not [h for h in english_only if _on_host(h, rules["bilingual_hosts"])], (
-        "a bilingual host is not English-only"
-    )
+    publishers = default_publishers()
+    bilingual = [h for h in english_only if (p := publishers.for_host(h)) is None or p.bilingual]
+    assert bilingual == [], f"English-only hosts whose publisher is bilingual (or unknown) in data/publishers.yml: {bilingual}"
+    french_marked = [h for h in rules["french_marked_hosts"] if (p := publishers.for_host(h)) is None or not p.bilingual]
+    assert french_marked == [], f"french_marked_hosts whose publisher is not bilingual: {french_marked}"
     assert all(str(reason).strip() for reason in english_only.values()), "each English-only host says why"
     assert all(str(reason).strip() for reason in (rules["pending_french_url"] or {}).values())
 
@@ -271,3 +275,150 @@ def test_url_policy_exceptions_are_all_still_needed(corpus):
         f"english_only_hosts: {h} (no French item needs it)" for h in rules["english_only_hosts"] if h not in used_hosts
     ]
     assert stale == [], "stale exceptions in data/url-policy.yml:\n" + "\n".join(stale)
+
+
+# --- Publishers (issue 14 points 1 and 3): who published each page, and how a reply names it ---
+
+_GOVERNMENT_NAME = re.compile(r"^(Government of|City of|Region of|Town of|Gouvernement|Ville d|Région de)\b")
+_DOUBLED = re.compile(r"\(([^()]+)\)\s*\(\1\)")
+
+
+def test_every_publisher_has_a_kind_a_known_region_and_lower_case_hosts(corpus):
+    publishers = load_publishers(regions=set(corpus.taxonomy.regions))
+    assert len(publishers.by_id) >= 50
+    for publisher in publishers.by_id.values():
+        assert publisher.kind and publisher.name.en and publisher.name.fr, publisher.id
+        named_as_government = bool(_GOVERNMENT_NAME.match(publisher.name.en) or _GOVERNMENT_NAME.match(publisher.name.fr))
+        assert named_as_government <= publisher.is_government, f"{publisher.id}: named as a government, kind {publisher.kind}"
+
+
+def publisher_violations(items, services, publishers: Publishers) -> list[str]:
+    """Every item, source and service page whose publisher is wrong or unknown, and every reply label that
+    calls a third party a government or names an organization twice: file, field, what to fix."""
+    from bot.actions.sources import responsibility_line
+
+    found = []
+    government_names = {p.name.in_language(lang) for p in publishers.by_id.values() if p.is_government for lang in ("en", "fr")}
+    for item in items:
+        where = item.origin.replace(str(ROOT) + "/", "")
+        owner = publishers.for_url(item.url)
+        if item.publisher not in publishers:
+            found.append(f"{where}: publisher: '{item.publisher}' is not in data/publishers.yml")
+            continue
+        publisher = publishers[item.publisher]
+        if owner is None or owner.id != publisher.id:
+            found.append(
+                f"{where}: url {item.url}: host not in {publisher.id}'s hosts ({', '.join(publisher.hosts)}); "
+                "link the publisher's page or correct `publisher`"
+            )
+        if publisher.kind.value == "media":
+            found.append(f"{where}: url {item.url}: a news page; link the service's own page")
+        for n, source in enumerate(item.sources):
+            cited = publishers.for_url(source.url)
+            if cited is None or cited.kind.value == "media":
+                found.append(
+                    f"{where}: sources[{n}].url {source.url}: not a registered government, agency, regulator or "
+                    "community publisher; cite an official page or remove the source"
+                )
+            if _DOUBLED.search(source.title):
+                found.append(f"{where}: sources[{n}].title '{source.title}': organization named twice")
+        for language in ("en", "fr"):
+            line = responsibility_line(str(item.jurisdiction), item.url, language, item.owner)
+            if _DOUBLED.search(line):
+                found.append(f"{where}: reply '{line}': organization named twice")
+            if not publisher.is_government and any(name in line for name in government_names):
+                found.append(f"{where}: reply '{line}': labels {publisher.id} ({publisher.kind}) as a government")
+    for entry in services:
+        service, org = entry.service, entry.organization
+        where = f"data/services: {org.id}/{service.id}"
+        pages = [("organization.website", org.website), ("url.en", service.url.en), ("url.fr", service.url.fr)]
+        pages.append(("source.url", service.source.url))
+        for field, url in pages:
+            cited = publishers.for_url(url)
+            if cited is None:
+                found.append(f"{where}: {field} {url}: host in no publisher's list (data/publishers.yml)")
+            elif cited.kind.value in {"media", "other"} and field == "source.url":
+                found.append(f"{where}: {field} {url}: a {cited.kind} page; cite the service's own page")
+        for language in ("en", "fr"):
+            name, organization = service.name.get(language), org.name.get(language)
+            if organization and f"({organization.lower()})" in name.lower():
+                found.append(
+                    f"{where}: name.{language} '{name}' repeats the organization '{organization}' "
+                    "(replies show 'name (organization)'); drop it from the name"
+                )
+            if _DOUBLED.search(f"{name} ({organization})"):
+                found.append(f"{where}: '{name} ({organization})': organization named twice")
+    return found
+
+
+@pytest.fixture(scope="module")
+def directory_entries():
+    from services.directory import load_directory
+    from services.settings import ServiceSettings
+
+    settings = ServiceSettings()
+    directory = load_directory(settings.services_dir, settings.needs_path, settings.taxonomy_path)
+    return list(directory.services.values())
+
+
+def test_every_item_source_and_service_page_has_its_publisher(corpus, directory_entries):
+    found = publisher_violations(corpus.items, directory_entries, default_publishers())
+    assert found == [], f"{len(found)} publisher policy violations (data/publishers.yml):\n" + "\n".join(found)
+
+
+def test_publisher_checker_catches_each_kind_of_mistake(corpus, directory_entries):
+    publishers = default_publishers()
+    cno = next(i for i in corpus.items if i.publisher == "college-of-nurses-of-ontario")
+    fed = next(i for i in corpus.items if i.publisher == "government-of-canada" and i.jurisdiction == "federal")
+    cases = {
+        "host.en.md": fed.model_copy(update={"url": "https://www.ontario.ca/page/sin"}),
+        "blog.en.md": fed.model_copy(
+            update={"sources": [fed.sources[0].model_copy(update={"url": "https://enwikipedia.net/wiki/SIN"})]}
+        ),
+        "twice.en.md": fed.model_copy(
+            update={"sources": [fed.sources[0].model_copy(update={"title": "Find a job (Employment Ontario) (Employment Ontario)"})]}
+        ),
+        "labelled.en.md": cno.model_copy(update={"publisher": "government-of-ontario"}),
+    }
+    items = [item.model_copy(update={"origin": name}) for name, item in cases.items()]
+    found = publisher_violations(items, [], publishers)
+    expected = {
+        "host.en.md": "host not in government-of-canada's hosts",
+        "blog.en.md": "not a registered government, agency, regulator or community publisher",
+        "twice.en.md": "organization named twice",
+        "labelled.en.md": "host not in government-of-ontario's hosts",
+    }
+    for name, message in expected.items():
+        assert any(line.startswith(f"{name}: ") and message in line for line in found), (name, found)
+    entry = next(e for e in directory_entries if e.organization.id == "employment-ontario")
+    doubled = entry.service.model_copy(
+        update={"name": entry.service.name.model_copy(update={"en": "Find a job (Employment Ontario)"})}
+    )
+    found = publisher_violations([], [type(entry)(service=doubled, organization=entry.organization)], publishers)
+    assert any("repeats the organization 'Employment Ontario'" in line for line in found), found
+
+
+def test_a_third_party_is_never_labelled_as_a_government():
+    """The reply names the publisher: a government only when that government published the page."""
+    from bot.actions.sources import responsibility_line
+
+    cno = "https://www.cno.org/en/become-a-nurse/"
+    assert responsibility_line("provincial", cno, "en", "Government of Ontario") == (
+        "Level of government responsible: provincial. Published by: College of Nurses of Ontario (regulator)."
+    )
+    assert responsibility_line("provincial", cno, "fr", "Gouvernement de l'Ontario") == (
+        "Ordre de gouvernement responsable : provincial. Publié par : "
+        "Ordre des infirmières et infirmiers de l'Ontario (ordre professionnel)."
+    )
+    assert responsibility_line("community", "https://settlement.org/ontario/", "en", "x") == (
+        "Offered by a community organization: Settlement.Org (community information)."
+    )
+    assert responsibility_line("community", "https://themcc.com/community-connections", "en", "City of Windsor") == (
+        "Offered by a community organization: Multicultural Council of Windsor and Essex County (settlement agency)."
+    )
+    assert responsibility_line("federal", "https://www.canada.ca/en/services.html", "en", "x") == (
+        "Level of government responsible: federal — Government of Canada."
+    )
+    assert responsibility_line("community", "https://www.canada.ca/en/services.html", "fr", "x") == (
+        "Offert par un organisme communautaire. Publié par : Gouvernement du Canada."
+    )

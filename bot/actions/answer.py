@@ -13,6 +13,7 @@ from rasa_sdk.types import DomainDict
 
 from bot.actions import resources
 from bot.actions.safety import safety_reply, unsafe_kind
+from bot.actions.sources import publisher_label, responsibility_line
 from bot.actions.texts import text
 from retrieval.answers import Answer, answer_from_index
 from retrieval.folding import fold
@@ -29,12 +30,15 @@ def excerpt(passage: str, max_words: int) -> str:
 
 
 def source_of(hit: Hit, taxonomy: Taxonomy, language: str) -> dict[str, str]:
+    """The source of a hit; `owner` names the page's publisher (data/publishers.yml), a government only
+    when that government published it."""
     owner = taxonomy.owners.get(hit.owner)
+    fallback = owner.in_language(language) if owner else hit.owner
     return {
         "title": hit.title,
         "url": hit.url,
         "jurisdiction": hit.jurisdiction,
-        "owner": owner.in_language(language) if owner else hit.owner,
+        "owner": publisher_label(hit.url, language, fallback),
         "language": hit.language,
     }
 
@@ -58,7 +62,7 @@ def answer_message(
         if n:
             lines.append("")
         lines += [part, "", text("source", language, title=hit.title, url=hit.url)]
-        lines.append(text(f"responsible_{hit.jurisdiction}", language, owner=source["owner"]))
+        lines.append(responsibility_line(hit.jurisdiction, hit.url, language, source["owner"]))
     if fallback:
         lines.append(text("other_language", language))
     used = {h.id for h in answer.hits}

@@ -106,7 +106,7 @@ def comparison_message(
             f"{p['name']} {cell['display']}" + (f" ({cell['year']})" if cell["year"] else "")
             for p, cell in zip(data["places"], row["values"], strict=True)
         )
-        lines.append(f"- {row['label']}: {values}")
+        lines.append(f"- {row['label']}{' : ' if language == 'fr' else ': '}{values}")
     if data["summary"]:
         lines.append(data["summary"])
     lines.append(text("comparison_sources", language))

@@ -19,6 +19,23 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Offered by a community organization: {owner}.",
         "fr": "Offert par un organisme communautaire : {owner}.",
     },
+    # When the linked page is not published by the government of that level (data/publishers.yml).
+    "responsible_federal_published": {
+        "en": "Level of government responsible: federal. Published by: {publisher}.",
+        "fr": "Ordre de gouvernement responsable : fédéral. Publié par : {publisher}.",
+    },
+    "responsible_provincial_published": {
+        "en": "Level of government responsible: provincial. Published by: {publisher}.",
+        "fr": "Ordre de gouvernement responsable : provincial. Publié par : {publisher}.",
+    },
+    "responsible_municipal_published": {
+        "en": "Level of government responsible: municipal. Published by: {publisher}.",
+        "fr": "Ordre de gouvernement responsable : municipal. Publié par : {publisher}.",
+    },
+    "responsible_community_published": {
+        "en": "Offered by a community organization. Published by: {publisher}.",
+        "fr": "Offert par un organisme communautaire. Publié par : {publisher}.",
+    },
     "source": {"en": "Source: {title} — {url}", "fr": "Source : {title} — {url}"},
     "other_language": {
         "en": "This information is only available in French.",

@@ -85,6 +85,7 @@ class CmsFeed:
             "topics": topics,
             "jurisdiction": record.get("jurisdiction"),
             "owner": record.get("owner"),
+            "publisher": record.get("publisher"),
             "portal": portal,
             "audience": record.get("audience"),
             "regions": record.get("regions"),

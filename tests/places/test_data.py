@@ -43,3 +43,37 @@ def test_broken_place_files_are_named_with_what_is_wrong(tmp_path):
     assert "bad.yml: indicators: Value error, unknown indicator(s) ['sunshine']" in problems
     assert "binary.yml: cannot be read as UTF-8 YAML" in problems
     assert "good.yml" not in problems
+
+
+def test_every_figure_reads_in_french_words_and_units():
+    """French replies: '1 763 $ par mois', '5,5 %', 'oui'/'non', labels translated and capitalised (issue 14.4)."""
+    from places.compare import display
+
+    for indicator in INDICATORS.values():
+        for language in ("en", "fr"):
+            label = indicator.label.in_language(language)
+            assert label[:1].isupper(), f"{indicator.id} label '{label}' starts in lower case"
+        assert indicator.label.fr != indicator.label.en or indicator.id in {"public_transit", "population"}, indicator.id
+    english_words = {"CAD", "per", "month", "percent", "people", "yes", "no", "not", "available"}
+    for place in BOOK.places.values():
+        for key in INDICATORS:
+            shown = display(place, key, "fr")
+            figure = place.indicators.get(key)
+            if key != "public_transit":  # a transit system's own name
+                assert not english_words & set(shown.replace(",", " ").split()), (place.id, key, shown)
+            if figure is not None and figure.unit == "CAD per month":
+                assert shown.endswith(" $ par mois") and "." not in shown, (place.id, key, shown)
+                if figure.value >= 1000:
+                    assert "\u202f" in shown, (place.id, key, shown)
+
+
+def test_french_comparison_lines_use_french_punctuation_and_money():
+    from bot.actions.places import comparison_message
+
+    ids = [p for p in ("toronto", "ottawa") if p in BOOK.places]
+    message = comparison_message(ids, "fr")
+    assert "CAD" not in message["text"] and "per month" not in message["text"]
+    assert "- Loyer moyen, 2 chambres : " in message["text"]
+    assert "- Région désignée en vertu de la Loi sur les services en français : Toronto oui" in message["text"]
+    english = comparison_message(ids, "en")["text"]
+    assert "- Average rent, 2 bedrooms: Toronto $" in english

@@ -18,6 +18,7 @@ def _item(body: str) -> ContentItem:
             "topics": ["health"],
             "jurisdiction": "provincial",
             "owner": "ontario",
+            "publisher": "government-of-ontario",
             "portal": "ontario",
             "audience": "landed",
             "regions": ["ON"],

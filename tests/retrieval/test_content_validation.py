@@ -50,6 +50,27 @@ def _problems(tmp_path: Path, content: Path) -> str:
         (r"^title: .*$", "title: Hi", r"title: .*at least 5 characters"),
         (r"^url: .*\n", "", r"url: required field is missing"),
         (r"^sources:", "sauces: []\nsources:", r"sauces: unknown field"),
+        # Who published it, and when it must be checked again (issue 14).
+        (r"^publisher: .*$", "publisher: nobody", r"publisher: 'nobody' is not in data/publishers.yml; add it there"),
+        (
+            r"^url: .*$",
+            "url: https://www.ontario.ca/page/sin",
+            r"url: host 'www.ontario.ca' is not one of government-of-canada's hosts .*it is a host of "
+            r"government-of-ontario.*link the publisher's own page",
+        ),
+        (
+            r"^url: .*$",
+            "url: https://www.Canada.ca.example.net/sin",
+            r"url: host 'www.canada.ca.example.net' is not one of government-of-canada's hosts .*in no publisher's list",
+        ),
+        (
+            r"^    url: https://www.canada.ca/en/employment-social-development/services/sin/apply.html$",
+            "    url: https://enwikipedia.net/wiki/Social_Insurance_Number",
+            r"sources.0.url: host 'enwikipedia.net' belongs to no publisher in data/publishers.yml",
+        ),
+        (r"^publisher: .*\n", "", r"publisher: required field is missing; add `publisher:`"),
+        (r"^review_by: .*\n", "", r"review_by: required field is missing; add `review_by: YYYY-MM-DD`"),
+        (r"^last_reviewed: .*\n", "", r"last_reviewed: required field is missing; add `last_reviewed: YYYY-MM-DD`"),
     ],
 )
 def test_each_field_error_names_file_field_and_allowed(tmp_path, sample_content, pattern, replacement, expected):
@@ -107,3 +128,21 @@ def test_broken_content_fails_the_build_before_anything_is_written(tmp_path):
         build_index(settings)
     assert current_manifest(settings) is None
     assert not (settings.index_dir.exists() and any(settings.index_dir.iterdir()))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "replacement"),
+    [
+        (r"^publisher: .*$", "publisher: nobody"),
+        (r"^url: .*$", "url: https://settlement.org/ontario/sin/"),
+        (r"^review_by: .*\n", ""),
+    ],
+)
+def test_unknown_publisher_foreign_host_or_missing_review_date_refuses_the_build(tmp_path, pattern, replacement):
+    content = copy_sample(tmp_path / "content")
+    settings = settings_for(tmp_path, content)
+    _edit(content, SIN_EN, pattern, replacement)
+    with pytest.raises(CorpusError) as err:
+        build_index(settings)
+    assert "sin.en.md" in str(err.value)
+    assert current_manifest(settings) is None

@@ -33,6 +33,7 @@ def feed_record(item: ContentItem) -> dict:
         "tags": [TAG_FOR_TOPIC[t] for t in item.topics],
         "jurisdiction": str(item.jurisdiction),
         "owner": item.owner,
+        "publisher": item.publisher,
         "audience": str(item.audience),
         "regions": item.regions,
         "references": [{"label": s.title, "href": s.url} for s in item.sources],
