@@ -40,10 +40,12 @@ LOCALHOST_ORIGINS = r"^http://(localhost|127\.0\.0\.1)(:[0-9]{1,5})?$"
 
 def create_app(state: AppState | None = None, settings: ApiSettings | None = None) -> FastAPI:
     """The app; pass a prepared `state` (and `settings`) in tests, or let startup load the index."""
+    given = settings
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        settings = get_api_settings()
+        # The settings given, else the routes' own (a test's dependency override included): one source.
+        settings = given or app.dependency_overrides.get(get_api_settings, get_api_settings)()
         refuse_public_defaults(settings)
         app.state.sessions = SessionIds(load_secret(settings))
         app.state.gateway = RasaGateway(

@@ -173,7 +173,9 @@ def load_publishers(path: Path = PUBLISHERS_PATH, regions: set[str] | None = Non
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise PublisherError(f"{path}: cannot read the publisher registry ({exc.strerror})") from None
-    return parse_publishers(load_yaml(text), regions, origin=str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path))
+    return parse_publishers(
+        load_yaml(text), regions, origin=str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+    )
 
 
 @lru_cache(maxsize=1)

@@ -24,9 +24,7 @@ class StaleItem:
     days_overdue: int
 
 
-def stale_by_publisher(
-    items: list[ContentItem], publishers: Publishers, today: dt.date
-) -> dict[str, list[StaleItem]]:
+def stale_by_publisher(items: list[ContentItem], publishers: Publishers, today: dt.date) -> dict[str, list[StaleItem]]:
     """Items whose `review_by` is before `today`, by publisher id (most overdue first)."""
     found: dict[str, list[StaleItem]] = {}
     for item in items:

@@ -200,8 +200,12 @@ def test_url_policy_lists_are_consistent():
     english_only = rules["english_only_hosts"] or {}
     publishers = default_publishers()
     bilingual = [h for h in english_only if (p := publishers.for_host(h)) is None or p.bilingual]
-    assert bilingual == [], f"English-only hosts whose publisher is bilingual (or unknown) in data/publishers.yml: {bilingual}"
-    french_marked = [h for h in rules["french_marked_hosts"] if (p := publishers.for_host(h)) is None or not p.bilingual]
+    assert bilingual == [], (
+        f"English-only hosts whose publisher is bilingual (or unknown) in data/publishers.yml: {bilingual}"
+    )
+    french_marked = [
+        h for h in rules["french_marked_hosts"] if (p := publishers.for_host(h)) is None or not p.bilingual
+    ]
     assert french_marked == [], f"french_marked_hosts whose publisher is not bilingual: {french_marked}"
     assert all(str(reason).strip() for reason in english_only.values()), "each English-only host says why"
     assert all(str(reason).strip() for reason in (rules["pending_french_url"] or {}).values())
@@ -288,8 +292,12 @@ def test_every_publisher_has_a_kind_a_known_region_and_lower_case_hosts(corpus):
     assert len(publishers.by_id) >= 50
     for publisher in publishers.by_id.values():
         assert publisher.kind and publisher.name.en and publisher.name.fr, publisher.id
-        named_as_government = bool(_GOVERNMENT_NAME.match(publisher.name.en) or _GOVERNMENT_NAME.match(publisher.name.fr))
-        assert named_as_government <= publisher.is_government, f"{publisher.id}: named as a government, kind {publisher.kind}"
+        named_as_government = bool(
+            _GOVERNMENT_NAME.match(publisher.name.en) or _GOVERNMENT_NAME.match(publisher.name.fr)
+        )
+        assert named_as_government <= publisher.is_government, (
+            f"{publisher.id}: named as a government, kind {publisher.kind}"
+        )
 
 
 def publisher_violations(items, services, publishers: Publishers) -> list[str]:
@@ -298,7 +306,9 @@ def publisher_violations(items, services, publishers: Publishers) -> list[str]:
     from bot.actions.sources import responsibility_line
 
     found = []
-    government_names = {p.name.in_language(lang) for p in publishers.by_id.values() if p.is_government for lang in ("en", "fr")}
+    government_names = {
+        p.name.in_language(lang) for p in publishers.by_id.values() if p.is_government for lang in ("en", "fr")
+    }
     for item in items:
         where = item.origin.replace(str(ROOT) + "/", "")
         owner = publishers.for_url(item.url)
@@ -376,7 +386,11 @@ def test_publisher_checker_catches_each_kind_of_mistake(corpus, directory_entrie
             update={"sources": [fed.sources[0].model_copy(update={"url": "https://enwikipedia.net/wiki/SIN"})]}
         ),
         "twice.en.md": fed.model_copy(
-            update={"sources": [fed.sources[0].model_copy(update={"title": "Find a job (Employment Ontario) (Employment Ontario)"})]}
+            update={
+                "sources": [
+                    fed.sources[0].model_copy(update={"title": "Find a job (Employment Ontario) (Employment Ontario)"})
+                ]
+            }
         ),
         "labelled.en.md": cno.model_copy(update={"publisher": "government-of-ontario"}),
     }

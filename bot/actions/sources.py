@@ -17,7 +17,7 @@ def publisher_of(url: str) -> Publisher | None:
 
 
 def publisher_label(url: str, language: str, fallback: str) -> str:
-    """"Government of Ontario", "College of Nurses of Ontario (regulator)"; `fallback` if unregistered."""
+    """ "Government of Ontario", "College of Nurses of Ontario (regulator)"; `fallback` if unregistered."""
     publisher = publisher_of(url)
     return publisher.label(language) if publisher else fallback
 

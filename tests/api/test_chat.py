@@ -24,7 +24,7 @@ def chat_client(sample_settings):
     )
     state = AppState()
     state.load(sample_settings, build_if_missing=False)
-    app = create_app(state)
+    app = create_app(state, settings)
     app.dependency_overrides[get_api_settings] = lambda: settings
     with TestClient(app) as client:
         yield client

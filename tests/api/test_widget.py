@@ -128,7 +128,9 @@ def test_cors_refuses_every_other_origin(client, origin):
 
 
 def test_production_cors_has_no_localhost_and_follows_the_setting():
-    settings = ApiSettings(environment="production", session_secret="s" * 40, cors_origins=["https://portal.example"])
+    settings = ApiSettings(
+        environment="production", session_secret="s" * 40, rasa_token="r" * 32, cors_origins=["https://portal.example"]
+    )
     with app_with(settings) as client:
         assert "access-control-allow-origin" not in preflight(client, "http://localhost:8000").headers
         assert "access-control-allow-origin" not in preflight(client, "https://www.canada.ca").headers

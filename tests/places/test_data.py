@@ -53,7 +53,9 @@ def test_every_figure_reads_in_french_words_and_units():
         for language in ("en", "fr"):
             label = indicator.label.in_language(language)
             assert label[:1].isupper(), f"{indicator.id} label '{label}' starts in lower case"
-        assert indicator.label.fr != indicator.label.en or indicator.id in {"public_transit", "population"}, indicator.id
+        assert indicator.label.fr != indicator.label.en or indicator.id in {"public_transit", "population"}, (
+            indicator.id
+        )
     english_words = {"CAD", "per", "month", "percent", "people", "yes", "no", "not", "available"}
     for place in BOOK.places.values():
         for key in INDICATORS:
