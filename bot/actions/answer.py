@@ -95,6 +95,15 @@ def for_search(question: str, region: str | None) -> str:
     return resources.gazetteer().without(question, region) if region else question
 
 
+def confidence(index: SearchIndex, hit: Hit, question: str, region: str | None) -> float:
+    """How well the best hit matches the question as asked: the search left the person's city out of
+    the text, but the "not sure" bar was set on whole questions ("buses in Thunder Bay")."""
+    similarity = hit.similarity or 0.0
+    if for_search(question, region) == question:
+        return similarity
+    return max([similarity, *index.section_similarities(question, hit.id).values()])
+
+
 def found_hits(index: SearchIndex, question: str, language: str, region: str | None) -> tuple[list[Hit], str, bool]:
     """(hits, their language, whether that is the other official language) for the question.
 
@@ -249,7 +258,7 @@ def utter_answer(
         hits = with_item(index, hits, asked, previous_item, found_in)  # stay with the item being discussed
     staying = follow_up and bool(hits) and hits[0].translation == previous_item
     urgent = bool(hits) and hits[0].similarity is None
-    if not hits or (not urgent and (hits[0].similarity or 0.0) < resources.settings().min_similarity):
+    if not hits or (not urgent and confidence(index, hits[0], asked, region) < resources.settings().min_similarity):
         dispatcher.utter_message(json_message=not_sure_message(hits, language))
         return []
     # A follow-up is answered from the item being discussed when it is still among the found ones.

@@ -146,3 +146,10 @@ def test_the_item_being_discussed_decides_whether_a_message_continues_it(sample_
     margin(1.0)  # any passage of the SIN item is close enough
     asked, follow_up, _ = read_in_context(sample_index, message, SIN_QUESTION, "en", None, "sin")
     assert follow_up and asked.startswith(SIN_QUESTION)
+
+
+def test_leaving_the_city_out_of_the_search_does_not_make_a_local_answer_unsure():
+    # The library's own passages match the question with the city in it: the answer is given.
+    state = tracker("how do I get a library card in Ottawa", "ask_question", place="Ottawa", region="ON-ottawa")
+    answer = run(ActionAnswer(), state)[0][0]["custom"]
+    assert answer["type"] == "answer" and "ottawa" in answer["sources"][0]["url"]
