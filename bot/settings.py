@@ -38,6 +38,8 @@ class BotSettings(BaseSettings):
     standalone_similarity: float = Field(default=0.875, ge=0.0, le=1.0)
     # ...and it continues the item being discussed when that item answers it within this much of the best.
     continuation_margin: float = Field(default=0.02, ge=0.0, le=1.0)
+    # ...or when, read with the previous question, it finds that item this much better than alone.
+    context_gain: float = Field(default=0.02, ge=0.0, le=1.0)
     # How much of the previous question is kept as the topic of a follow-up.
     context_words: int = Field(default=30, ge=1, le=200)
     answer_words: int = Field(default=70, ge=20, le=300)

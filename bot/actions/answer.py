@@ -206,6 +206,15 @@ def read_in_context(
         if item is not None:
             if continues_item(index, for_search(message, region), item, best) is not None:
                 return in_context(previous, message), True, None
+            # Or read with the previous question, the message finds that item clearly better ("is there a fee?").
+            asked = in_context(previous, message)
+            together = found_hits(index, asked, language, region)
+            if (
+                together[0]
+                and together[0][0].translation == previous_item
+                and best_similarity(together[0]) >= best + settings.context_gain
+            ):
+                return asked, True, together
             return message, False, alone
     if best >= settings.standalone_similarity:
         return message, False, alone

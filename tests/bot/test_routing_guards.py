@@ -153,3 +153,16 @@ def test_leaving_the_city_out_of_the_search_does_not_make_a_local_answer_unsure(
     state = tracker("how do I get a library card in Ottawa", "ask_question", place="Ottawa", region="ON-ottawa")
     answer = run(ActionAnswer(), state)[0][0]["custom"]
     assert answer["type"] == "answer" and "ottawa" in answer["sources"][0]["url"]
+
+
+def test_a_message_that_finds_the_item_better_with_the_previous_question_continues_it(sample_index, monkeypatch):
+    def gain(value: float) -> None:
+        settings = BotSettings(continuation_margin=0.0, context_gain=value, standalone_similarity=0.0)
+        monkeypatch.setattr(resources, "settings", lambda: settings)
+
+    gain(0.0)
+    asked, follow_up, found = read_in_context(sample_index, "is there a fee", SIN_QUESTION, "en", None, "sin")
+    assert follow_up and asked == f"{SIN_QUESTION} is there a fee"
+    assert found is not None and found[0][0].translation == "sin"  # the search with the topic is reused
+    gain(1.0)  # no gain is that large: the message stands alone
+    assert read_in_context(sample_index, "is there a fee", SIN_QUESTION, "en", None, "sin")[1] is False
