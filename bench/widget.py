@@ -19,7 +19,8 @@ from importlib.metadata import version
 
 from playwright.sync_api import sync_playwright
 
-from api.routes.widget import widget_script
+from api.deps import get_api_settings, get_privacy_settings
+from api.routes.widget import widget_config, widget_script
 from bench import percentile
 from retrieval.report import write_block
 from retrieval.settings import ROOT
@@ -38,6 +39,11 @@ HOST_PAGE = (
     '<!doctype html><html lang="en"><head><title>Host</title></head><body><main><h1>Host page</h1></main>'
     '<script src="/widget/nwd.js" data-portal="{portal}" defer></script></body></html>'
 )
+
+
+def served_script() -> bytes:
+    """/widget/nwd.js as the API serves it: styles and settings inlined."""
+    return widget_script(widget_config(get_api_settings(), get_privacy_settings()))[0]
 
 
 def gzipped_kb(*names: str) -> tuple[float, float]:
@@ -110,7 +116,7 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         path = self.path.split("?")[0]
         if path == "/widget/nwd.js":  # as the API serves it: the styles inlined
-            self.send("text/javascript", widget_script()[0])
+            self.send("text/javascript", served_script())
         elif path.startswith("/widget/") and path.removeprefix("/widget/") in FILES:
             name = path.removeprefix("/widget/")
             self.send("text/javascript" if name.endswith(".js") else "text/css", (WIDGET / name).read_bytes())
@@ -187,7 +193,7 @@ def main() -> None:
         "| widget script and styles | bytes | gzipped KB | budget KB |",
         "| --- | ---: | ---: | ---: |",
     ]
-    served = widget_script()[0]
+    served = served_script()
     lines.append(
         f"| /widget/nwd.js as served (both portals' styles inlined) | {len(served)} | "
         f"{len(gzip.compress(served, 9)) / 1024:.1f} | {BUDGET_KB} |"
