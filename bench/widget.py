@@ -101,6 +101,11 @@ class Server(ThreadingHTTPServer):
 
 class Handler(BaseHTTPRequestHandler):
     server: Server
+    # As the API (uvicorn) and the portals' servers answer: connections kept alive, so the script does not wait
+    # for a new connection, and headers and body sent at once (asyncio sets TCP_NODELAY; with Nagle's algorithm
+    # the body's last segment waits for the browser's delayed ACK). Neither delay is the widget's.
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
 
     def log_message(self, *args: object) -> None:  # quiet
         pass

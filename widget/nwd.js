@@ -291,9 +291,18 @@
   const styled = () => {
     if (--pending === 0) ready();
   };
-  if (INLINE_CSS && typeof INLINE_CSS[portal] === "string") {
-    root.append(el("style", { text: INLINE_CSS[portal] }));
-  } else {
+  const inlineCss = INLINE_CSS && typeof INLINE_CSS[portal] === "string";
+  // Sizes in rem would follow the host page's root font size (a page that sets html { font-size: 10px }, as
+  // Bootstrap 3 themes do, would shrink the widget and its touch targets): they become px of the person's own
+  // default font size (font-size: medium), measured once the host is in the page (see mount).
+  const sizedCss = () => {
+    const probe = el("span", { style: "font-size: medium" });
+    root.append(probe);
+    const base = parseFloat(getComputedStyle(probe).fontSize) || 16;
+    probe.remove();
+    return INLINE_CSS[portal].replace(/(\d*\.?\d+)rem\b/g, (_, n) => `${+(n * base).toFixed(3)}px`);
+  };
+  if (!inlineCss) {
     for (const href of [`${assetBase}themes/${portal}.css`, `${assetBase}nwd.css`]) {
       pending += 1;
       root.append(el("link", { rel: "stylesheet", href, onload: styled, onerror: styled }));
@@ -549,13 +558,15 @@
     requestAnimationFrame(() => log.setAttribute("aria-live", "polite"));
   };
 
-  const append = (entry) => {
-    state.transcript.push(entry);
+  // Entries join the log together: one layout and one write to sessionStorage for a reply of several messages.
+  const append = (...entries) => {
+    const start = state.transcript.length;
+    state.transcript.push(...entries);
     if (state.transcript.length > KEEP_ENTRIES) {
       state.transcript.splice(0, state.transcript.length - KEEP_ENTRIES);
       renderLog();
     } else {
-      log.append(renderEntry(entry, state.transcript.length - 1));
+      log.append(...entries.map((entry, i) => renderEntry(entry, start + i)));
     }
     save();
     toBottom();
@@ -727,8 +738,7 @@
       renderLog();
     }
     const before = log.children.length;
-    for (const m of data.messages) append({ who: "bot", message: m });
-    save();
+    append(...data.messages.map((m) => ({ who: "bot", message: m })));
     const firstNode = log.children[before];
     if (firstNode && firstNode.getBoundingClientRect().top < scroller.getBoundingClientRect().top) toStartOf(firstNode);
     mark("nwd:rendered");
@@ -845,6 +855,7 @@
   const mount = () => {
     const target = pageMode ? document.getElementById("nwd-page") || document.body : document.body;
     target.append(host);
+    if (inlineCss) root.prepend(el("style", { text: sizedCss() }));
     renderLauncher();
     if (pageMode) showPanel();
     else if (state.open || script.dataset.open === "true") {
