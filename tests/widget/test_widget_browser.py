@@ -146,6 +146,7 @@ def test_english_conversation_on_the_demo_page(page, stack, portal):
     expect(page.locator("[role=log]")).to_have_attribute("aria-live", "polite")
     assert page.evaluate("document.getElementById('nwd-widget').shadowRoot.activeElement.tagName") == "TEXTAREA"
     assert_accessible(page, f"{portal}: open, before the first message")
+    screenshot(page, f"{portal}-notice")
 
     # A question: an answer with its source as a link and the level of government as a label.
     ask(page, "how do I get a social insurance number?")
