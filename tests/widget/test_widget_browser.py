@@ -154,6 +154,7 @@ def test_english_conversation_on_the_demo_page(page, stack, portal):
     source = answer.locator(".sources a").first
     expect(source).to_have_attribute("href", re.compile(r"^https://"))
     expect(answer.locator(".sources .level").first).to_have_text("Federal")
+    assert answer.locator(".sources .owner").first.inner_text().strip(), "a source without its owner"
     first_session = session_id(page, portal)
     assert first_session and re.fullmatch(r"[A-Za-z0-9_-]{24}\.[A-Za-z0-9_-]{22}", first_session)
     assert_accessible(page, f"{portal}: an answer with sources and feedback buttons")
@@ -413,6 +414,20 @@ def test_js_api_open_on_load_position_and_zoom(page, stack):
             assert box and box["x"] >= 0 and box["x"] + box["width"] <= width + 1, (width, control, box)
             assert box["y"] >= 0 and box["y"] + box["height"] <= height + 1, (width, control, box)
         assert page.evaluate("document.documentElement.scrollWidth") <= width, (width, scale)
+
+
+def test_data_lang_wins_over_the_pages_lang(page, stack):
+    page.route(
+        "**/lang-host",
+        lambda route: route.fulfill(
+            content_type="text/html",
+            body='<!doctype html><html lang="en"><title>Host</title><body><main><h1>Host</h1></main>'
+            '<script src="/widget/nwd.js" data-portal="canada" data-lang="fr"></script></body></html>',
+        ),
+    )
+    page.goto(f"{stack.api}/lang-host")
+    expect(page.locator(".launcher")).to_have_text(re.compile("Poser une question"))
+    assert page.evaluate("NoWrongDoor.language") == "fr"
 
 
 def test_reduced_motion_stops_the_typing_animation(browser, stack):
