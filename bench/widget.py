@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import platform
 import shutil
 import statistics
@@ -208,8 +209,13 @@ def main() -> None:
         lines.append(
             f"| files: nwd.js + nwd.css + themes/{portal}.css | {raw * 1024:.0f} | {packed:.1f} | {BUDGET_KB} |"
         )
+    load_before = os.getloadavg()[0]
     samples = measure(args.runs)
+    # The machine is shared: the load says how much the other work weighed on these numbers.
     lines += [
+        "",
+        f"{os.cpu_count()} cores; load average (1 min) {load_before:.1f} before the page loads, "
+        f"{os.getloadavg()[0]:.1f} after.",
         "",
         "| measure | n | p50 ms | p95 ms | max ms |",
         "| --- | ---: | ---: | ---: | ---: |",
