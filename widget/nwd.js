@@ -38,7 +38,9 @@
       privacyTitle: "Before you start",
       privacyKept:
         "This is an automated assistant. Your messages are kept with the conversation, to answer you and to improve the answers.",
-      privacyHowLong: "A conversation is deleted {days} days after its last message.",
+      privacyHowLong: "A conversation is deleted {period} after its last message.",
+      oneDay: "1 day",
+      days: "{n} days",
       privacyHowLongUnknown: "A conversation is deleted after a set period: the page below says how long.",
       privacyDoNot: "Do not write personal numbers such as your UCI, SIN, passport or health card number.",
       privacyDelete: "To delete the conversation now, choose “End and delete this conversation” at the bottom.",
@@ -90,7 +92,9 @@
       privacyTitle: "Avant de commencer",
       privacyKept:
         "Ceci est un assistant automatisé. Vos messages sont conservés avec la conversation, pour vous répondre et améliorer les réponses.",
-      privacyHowLong: "Une conversation est supprimée {days} jours après son dernier message.",
+      privacyHowLong: "Une conversation est supprimée {period} après son dernier message.",
+      oneDay: "1 jour",
+      days: "{n} jours",
       privacyHowLongUnknown: "Une conversation est supprimée après une période déterminée : la page ci-dessous en indique la durée.",
       privacyDoNot: "N'écrivez pas de numéros personnels comme votre IUC, votre NAS, votre numéro de passeport ou de carte Santé.",
       privacyDelete: "Pour supprimer la conversation dès maintenant, choisissez « Terminer et supprimer cette conversation » au bas de l'assistant.",
@@ -414,7 +418,9 @@
       el("p", {
         class: "retention",
         text: config && config.retention_days
-          ? t("privacyHowLong", { days: fmtNumber(config.retention_days, state.lang) })
+          ? t("privacyHowLong", {
+              period: config.retention_days === 1 ? t("oneDay") : t("days", { n: fmtNumber(config.retention_days, state.lang) }),
+            })
           : t("privacyHowLongUnknown"),
       }),
       el("p", { text: t("privacyDoNot") }),

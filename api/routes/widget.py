@@ -67,6 +67,14 @@ def widget_script(config: WidgetConfig) -> tuple[bytes, str]:
     return body, '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
 
 
+def retention_period(privacy: Privacy, lang: Literal["en", "fr"]) -> str:
+    """The retention period in words: "180 days", "180 jours", "1 day"."""
+    days = privacy.retention_days
+    number = f"{days:,}".replace(",", "\u00a0" if lang == "fr" else ",")
+    unit = {"en": ("day", "days"), "fr": ("jour", "jours")}[lang][days != 1]
+    return f"{number} {unit}"
+
+
 def fill(template: Path, lang: Literal["en", "fr"], values: dict[str, str] | None = None) -> str:
     """A bilingual page template: `{{lang}}`, each `{{name}}` of `values` and each `{{en:...|fr:...}}` pair
     resolved to one language."""
@@ -93,8 +101,7 @@ def demo_page(portal: str, lang: Literal["en", "fr"] = "en") -> HTMLResponse:
 @router.get("/privacy", response_class=HTMLResponse)
 def privacy_page(settings: Settings, privacy: Privacy, lang: Literal["en", "fr"] = "en") -> HTMLResponse:
     """What the assistant keeps, for how long, and how to delete a conversation, linked from the widget's notice."""
-    days = f"{widget_config(settings, privacy).retention_days:,}".replace(",", "\u00a0" if lang == "fr" else ",")
-    return HTMLResponse(fill(WIDGET / "privacy.html", lang, {"retention_days": days}))
+    return HTMLResponse(fill(WIDGET / "privacy.html", lang, {"retention_period": retention_period(privacy, lang)}))
 
 
 @router.get("/nwd.js")

@@ -119,6 +119,15 @@ def test_privacy_page_in_each_language(client):
     assert "{{" not in en + fr
 
 
+@pytest.mark.parametrize(
+    ("days", "en", "fr"), [(1, "1 day after", "1 jour après"), (3650, "3,650 days after", "3\u00a0650 jours après")]
+)
+def test_privacy_page_writes_the_period_in_each_language(days, en, fr):
+    with app_with(API, PrivacySettings(retention_days=days, retention_enabled=False)) as client:
+        assert en in client.get("/widget/privacy").text
+        assert fr in client.get("/widget/privacy", params={"lang": "fr"}).text
+
+
 def test_home_page_is_the_widget_in_full_page_mode(client):
     page = client.get("/", params={"lang": "fr"})
     assert page.status_code == 200 and '<html lang="fr">' in page.text

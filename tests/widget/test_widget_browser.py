@@ -562,13 +562,14 @@ def test_home_page_is_the_same_widget_in_full_page_mode(page, stack):
     assert_accessible(page, "/ (fr): full-page mode with an answer")
 
 
-def test_the_plain_file_links_its_styles(page, stack):
-    """nwd.js copied as a plain file (no API inlining) fetches its theme and layout beside it."""
+def serve_plain_copy(page: Page) -> None:
+    """/plain-host: a page that embeds nwd.js as a plain file (no API inlining), its styles beside it."""
     widget = ROOT / "widget"
 
     def plain(route):
         name = route.request.url.split("/plain/", 1)[1]
-        kind = "text/javascript" if name.endswith(".js") else "text/css"
+        # As a portal's server must send it: the file holds the French strings, in UTF-8.
+        kind = "text/javascript; charset=utf-8" if name.endswith(".js") else "text/css; charset=utf-8"
         route.fulfill(status=200, content_type=kind, body=(widget / name).read_bytes())
 
     page.route("**/plain/**", plain)
@@ -580,6 +581,11 @@ def test_the_plain_file_links_its_styles(page, stack):
             '<script src="/plain/nwd.js" data-portal="canada"></script></body></html>',
         ),
     )
+
+
+def test_the_plain_file_links_its_styles(page, stack):
+    """nwd.js copied as a plain file fetches its theme and layout beside it, and its settings from the API."""
+    serve_plain_copy(page)
     page.goto(f"{stack.api}/plain-host")
     launcher = page.locator(".launcher")
     expect(launcher).to_be_visible()
@@ -591,6 +597,22 @@ def test_the_plain_file_links_its_styles(page, stack):
     expect(page.locator(".privacy .retention")).to_have_text(
         f"A conversation is deleted {RETENTION_DAYS} days after its last message."
     )
+
+
+def test_a_one_day_period_is_written_in_the_singular(page, stack):
+    serve_plain_copy(page)
+    page.route(
+        "**/api/widget-config",
+        lambda route: route.fulfill(
+            content_type="application/json", body='{"retention_days": 1, "max_message_chars": 2000}'
+        ),
+    )
+    page.goto(f"{stack.api}/plain-host")
+    open_widget(page)
+    retention = page.locator(".privacy .retention")
+    expect(retention).to_have_text("A conversation is deleted 1 day after its last message.")
+    page.locator("button.lang").click()
+    expect(retention).to_have_text("Une conversation est supprimée 1 jour après son dernier message.")
 
 
 def canned(language: str, text: str, buttons: list[dict] | None = None) -> str:
