@@ -9,6 +9,7 @@ from fastapi import Depends, HTTPException, Request
 
 from api.settings import ApiSettings
 from api.state import AppState
+from privacy.settings import PrivacySettings
 from retrieval.search import SearchIndex
 from retrieval.settings import RetrievalSettings
 from retrieval.taxonomy import Taxonomy
@@ -17,6 +18,11 @@ from retrieval.taxonomy import Taxonomy
 @lru_cache
 def get_api_settings() -> ApiSettings:
     return ApiSettings()
+
+
+@lru_cache
+def get_privacy_settings() -> PrivacySettings:
+    return PrivacySettings()
 
 
 @lru_cache
@@ -42,6 +48,7 @@ def get_taxonomy(state: Annotated[AppState, Depends(get_state)]) -> Taxonomy:
 
 
 Settings = Annotated[ApiSettings, Depends(get_api_settings)]
+Privacy = Annotated[PrivacySettings, Depends(get_privacy_settings)]
 State = Annotated[AppState, Depends(get_state)]
 Index = Annotated[SearchIndex, Depends(get_index)]
 Vocabulary = Annotated[Taxonomy, Depends(get_taxonomy)]

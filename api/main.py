@@ -103,6 +103,7 @@ def create_app(state: AppState | None = None, settings: ApiSettings | None = Non
     app.include_router(occupations.router)
     app.include_router(page.router)
     app.include_router(widget.router)
+    app.include_router(widget.config_router)
     app.include_router(content.router)
     app.include_router(health.router)
     return app

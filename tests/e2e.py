@@ -43,7 +43,7 @@ def wait_until(url: str, process: subprocess.Popen, seconds: float, log: Path) -
 class Stack:
     """rasa + actions + api on free loopback ports, with their own tracker store."""
 
-    def __init__(self, workdir: Path):
+    def __init__(self, workdir: Path, extra_env: dict[str, str] | None = None):
         self.workdir = workdir
         self.ports = {"rasa": free_port(), "actions": free_port(), "api": free_port()}
         self.processes: dict[str, subprocess.Popen] = {}
@@ -73,6 +73,7 @@ class Stack:
             # The API deletes conversations from the same tracker store as this Rasa.
             "NWD_PRIVACY_TRACKER_DB": str(workdir / "tracker.db"),
             "NWD_PRIVACY_RETENTION_ENABLED": "false",
+            **(extra_env or {}),
         }
 
     @property
@@ -140,8 +141,8 @@ class Stack:
 
 
 @contextmanager
-def running_stack(workdir: Path) -> Iterator[Stack]:
-    stack = Stack(workdir)
+def running_stack(workdir: Path, extra_env: dict[str, str] | None = None) -> Iterator[Stack]:
+    stack = Stack(workdir, extra_env)
     try:
         stack.start_actions()
         stack.start_rasa()

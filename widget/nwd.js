@@ -20,7 +20,10 @@
   const mark = (name) => window.performance && performance.mark && performance.mark(name); // read by bench/widget.py
   mark("nwd:start");
   const PORTALS = ["canada", "ontario"];
-  const MAX_CHARS = 2000; // the API's default max_message_chars
+  // The server's settings (GET /api/widget-config): the API puts them in place of the null below when it
+  // serves this file; a plain copy fetches them on first open. Until then, the API's defaults for the limit.
+  let config = /*nwd:config*/ null;
+  const maxChars = () => (config && config.max_message_chars) || 2000;
   const KEEP_ENTRIES = 60; // transcript entries kept in sessionStorage
 
   // One bilingual catalogue: every key has its English and its French.
@@ -33,10 +36,14 @@
       switchLang: "Français",
       switchLangLabel: "Afficher l'assistant en français",
       privacyTitle: "Before you start",
-      privacy:
-        "This is an automated assistant. What you write is kept with the conversation to answer you and to improve the answers. " +
-        "Do not write personal numbers such as your UCI, SIN, passport or health card number. " +
-        "You can delete the conversation at any time with “End and delete this conversation”.",
+      privacyKept:
+        "This is an automated assistant. Your messages are kept with the conversation, to answer you and to improve the answers.",
+      privacyHowLong: "A conversation is deleted {period} after its last message.",
+      oneDay: "1 day",
+      days: "{n} days",
+      privacyHowLongUnknown: "A conversation is deleted after a set period: the page below says how long.",
+      privacyDoNot: "Do not write personal numbers such as your UCI, SIN, passport or health card number.",
+      privacyDelete: "To delete the conversation now, choose “End and delete this conversation” at the bottom.",
       privacyLink: "How your information is handled",
       inputLabel: "Your question",
       placeholder: "Type your question…",
@@ -83,10 +90,14 @@
       switchLang: "English",
       switchLangLabel: "Show the assistant in English",
       privacyTitle: "Avant de commencer",
-      privacy:
-        "Ceci est un assistant automatisé. Ce que vous écrivez est conservé avec la conversation pour vous répondre et améliorer les réponses. " +
-        "N'écrivez pas de numéros personnels comme votre IUC, votre NAS, votre numéro de passeport ou de carte Santé. " +
-        "Vous pouvez supprimer la conversation en tout temps avec « Terminer et supprimer cette conversation ».",
+      privacyKept:
+        "Ceci est un assistant automatisé. Vos messages sont conservés avec la conversation, pour vous répondre et améliorer les réponses.",
+      privacyHowLong: "Une conversation est supprimée {period} après son dernier message.",
+      oneDay: "1 jour",
+      days: "{n} jours",
+      privacyHowLongUnknown: "Une conversation est supprimée après une période déterminée : la page ci-dessous en indique la durée.",
+      privacyDoNot: "N'écrivez pas de numéros personnels comme votre IUC, votre NAS, votre numéro de passeport ou de carte Santé.",
+      privacyDelete: "Pour supprimer la conversation dès maintenant, choisissez « Terminer et supprimer cette conversation » au bas de l'assistant.",
       privacyLink: "Comment vos renseignements sont traités",
       inputLabel: "Votre question",
       placeholder: "Écrivez votre question…",
@@ -145,7 +156,10 @@
   const storageKey = `nwd:${portal}`;
 
   const pickLang = (value) => (String(value || "").toLowerCase().startsWith("fr") ? "fr" : "en");
-  const fmtNumber = (n, lang) => new Intl.NumberFormat(lang === "fr" ? "fr-CA" : "en-CA").format(n);
+  // One formatter per language, made on first use: building one costs milliseconds the launcher does not wait for.
+  const formatters = {};
+  const fmtNumber = (n, lang) =>
+    (formatters[lang] ||= new Intl.NumberFormat(lang === "fr" ? "fr-CA" : "en-CA")).format(n);
 
   // ---- state, kept in sessionStorage so a page change on the same portal continues the conversation
   const pageLang = pickLang(script.dataset.lang || document.documentElement.lang);
@@ -154,13 +168,19 @@
     lang: pageLang,
     open: false,
     transcript: [], // {who: "me"|"bot"|"notice", text?, message?, used?}
+    // The language to send with the next message: only after the person chose one (the EN/FR switch,
+    // setLanguage, a page in the other language). Otherwise the server reads each message's language.
+    langToSend: null,
   };
   try {
     const saved = JSON.parse(sessionStorage.getItem(storageKey) || "null");
     if (saved && typeof saved === "object") {
       state.sessionId = typeof saved.sessionId === "string" ? saved.sessionId : null;
-      // The language chosen on an earlier page, unless this page is in the other language.
+      // The language chosen on an earlier page, unless this page is in the other language: moving to a page
+      // in the other language is a choice of language, sent with the next message.
       if ((saved.lang === "en" || saved.lang === "fr") && saved.pageLang === pageLang) state.lang = saved.lang;
+      if (saved.langToSend === "en" || saved.langToSend === "fr") state.langToSend = saved.langToSend;
+      if (saved.pageLang !== pageLang && saved.lang !== pageLang && state.sessionId) state.langToSend = pageLang;
       state.open = !!saved.open;
       state.transcript = Array.isArray(saved.transcript) ? saved.transcript : [];
     }
@@ -175,6 +195,7 @@
           sessionId: state.sessionId,
           lang: state.lang,
           pageLang,
+          langToSend: state.langToSend,
           open: state.open,
           transcript: state.transcript.slice(-KEEP_ENTRIES),
         }),
@@ -274,9 +295,18 @@
   const styled = () => {
     if (--pending === 0) ready();
   };
-  if (INLINE_CSS && typeof INLINE_CSS[portal] === "string") {
-    root.append(el("style", { text: INLINE_CSS[portal] }));
-  } else {
+  const inlineCss = INLINE_CSS && typeof INLINE_CSS[portal] === "string";
+  // Sizes in rem would follow the host page's root font size (a page that sets html { font-size: 10px }, as
+  // Bootstrap 3 themes do, would shrink the widget and its touch targets): they become px of the person's own
+  // default font size (font-size: medium), measured once the host is in the page (see mount).
+  const sizedCss = () => {
+    const probe = el("span", { style: "font-size: medium" });
+    root.append(probe);
+    const base = parseFloat(getComputedStyle(probe).fontSize) || 16;
+    probe.remove();
+    return INLINE_CSS[portal].replace(/(\d*\.?\d+)rem\b/g, (_, n) => `${+(n * base).toFixed(3)}px`);
+  };
+  if (!inlineCss) {
     for (const href of [`${assetBase}themes/${portal}.css`, `${assetBase}nwd.css`]) {
       pending += 1;
       root.append(el("link", { rel: "stylesheet", href, onload: styled, onerror: styled }));
@@ -287,7 +317,6 @@
     type: "button",
     class: `launcher ${position}`,
     "aria-expanded": "false",
-    "aria-controls": "nwd-panel",
   });
   const launcherLabel = el("span");
   launcher.append(el("span", { class: "launcher-icon", "aria-hidden": "true", text: "?" }), launcherLabel);
@@ -353,14 +382,49 @@
     form,
     footer,
   );
-  const frame = el("div", { class: `nwd ${pageMode ? "page-mode" : ""}` }, panel, pageMode ? null : launcher);
+  // Only the launcher is drawn when the script runs; the dialog joins it on first open (panelShown).
+  const frame = el("div", { class: `nwd ${pageMode ? "page-mode" : ""}` }, pageMode ? null : launcher);
   root.append(frame);
+  let panelShown = false;
+  const showPanel = () => {
+    if (panelShown) return;
+    panelShown = true;
+    frame.prepend(panel);
+    launcher.setAttribute("aria-controls", "nwd-panel");
+    renderStatic();
+    renderLog();
+    if (!config) loadConfig();
+  };
+  // A plain copy of this file asks the API for its settings (the retention period, the message limit).
+  const loadConfig = async () => {
+    try {
+      const r = await fetch(`${apiBase}/api/widget-config`, { credentials: "omit" });
+      if (!r.ok) return;
+      const data = await r.json();
+      if (data && typeof data === "object") {
+        config = data;
+        renderStatic();
+      }
+    } catch (_) {
+      /* the notice says the period is on the linked page; the limit stays the API's default */
+    }
+  };
 
   // ---- rendering
   const renderPrivacy = () => {
     privacy.replaceChildren(
       el("h3", { id: "nwd-privacy-title", text: t("privacyTitle") }),
-      el("p", { text: t("privacy") }),
+      el("p", { text: t("privacyKept") }),
+      el("p", {
+        class: "retention",
+        text: config && config.retention_days
+          ? t("privacyHowLong", {
+              period: config.retention_days === 1 ? t("oneDay") : t("days", { n: fmtNumber(config.retention_days, state.lang) }),
+            })
+          : t("privacyHowLongUnknown"),
+      }),
+      el("p", { text: t("privacyDoNot") }),
+      el("p", { text: t("privacyDelete") }),
       el("p", null, link(privacyUrl(), t("privacyLink"))),
     );
   };
@@ -491,6 +555,7 @@
   };
 
   const renderLog = () => {
+    if (!panelShown) return;
     // Rebuilt whole only on a language change or a reload: not announced again.
     log.setAttribute("aria-live", "off");
     log.replaceChildren(...state.transcript.map(renderEntry));
@@ -499,21 +564,27 @@
     requestAnimationFrame(() => log.setAttribute("aria-live", "polite"));
   };
 
-  const append = (entry) => {
-    state.transcript.push(entry);
+  // Entries join the log together: one layout and one write to sessionStorage for a reply of several messages.
+  const append = (...entries) => {
+    const start = state.transcript.length;
+    state.transcript.push(...entries);
     if (state.transcript.length > KEEP_ENTRIES) {
       state.transcript.splice(0, state.transcript.length - KEEP_ENTRIES);
       renderLog();
     } else {
-      log.append(renderEntry(entry, state.transcript.length - 1));
+      log.append(...entries.map((entry, i) => renderEntry(entry, start + i)));
     }
     save();
     toBottom();
   };
 
-  const renderStatic = () => {
+  const renderLauncher = () => {
     frame.setAttribute("lang", state.lang);
     launcherLabel.textContent = t("launcher");
+  };
+  const renderStatic = () => {
+    renderLauncher();
+    if (!panelShown) return;
     title.textContent = t("title");
     automated.textContent = t("automated");
     langButton.textContent = t("switchLang");
@@ -532,9 +603,9 @@
   // ---- input: counter and the paste limit
   const updateCounter = () => {
     const n = input.value.length;
-    counter.textContent = t("counter", { n: fmtNumber(n, state.lang), max: fmtNumber(MAX_CHARS, state.lang) });
-    counter.classList.toggle("over", n > MAX_CHARS);
-    if (n <= MAX_CHARS && inputError.dataset.kind === "length") showInputError("");
+    counter.textContent = t("counter", { n: fmtNumber(n, state.lang), max: fmtNumber(maxChars(), state.lang) });
+    counter.classList.toggle("over", n > maxChars());
+    if (n <= maxChars() && inputError.dataset.kind === "length") showInputError("");
   };
   const showInputError = (message, kind) => {
     inputError.textContent = message;
@@ -546,10 +617,10 @@
     const pasted = (event.clipboardData && event.clipboardData.getData("text")) || "";
     const selected = input.selectionEnd - input.selectionStart;
     const after = input.value.length - selected + pasted.length;
-    if (after > MAX_CHARS) {
+    if (after > maxChars()) {
       event.preventDefault();
       showInputError(
-        t("pasteRefused", { n: fmtNumber(pasted.length, state.lang), max: fmtNumber(MAX_CHARS, state.lang) }),
+        t("pasteRefused", { n: fmtNumber(pasted.length, state.lang), max: fmtNumber(maxChars(), state.lang) }),
         "length",
       );
     }
@@ -570,12 +641,16 @@
     sendButton.disabled = false; // stays reachable; a second send while busy is ignored
   };
 
-  const post = async (message) => {
+  // `lang` goes with a message only when the language is the person's choice, not a guess: the first message
+  // of a conversation (the page's language), the first after a change of language (the switch,
+  // setLanguage, a page in the other language), and a button pressed (its words are the assistant's, in
+  // the conversation's language: nothing to detect). Otherwise the server reads the language of what was
+  // written, so a question typed in the other language is answered in it and the widget follows.
+  const post = async (message, pressed) => {
     const body = { message, portal };
     if (state.sessionId) body.session_id = state.sessionId;
-    // The conversation's language, always: the page's or the one chosen with the switch (or asked for
-    // in words, which the assistant reports back). Guessing from a short message misreads place names.
-    body.lang = state.lang;
+    const lang = !state.sessionId || pressed ? state.lang : state.langToSend;
+    if (lang) body.lang = lang;
     return fetch(`${apiBase}/api/chat`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
@@ -585,7 +660,7 @@
   };
 
   const showError = (key, retry) => {
-    const node = el("div", { class: "msg error", role: "alert" }, el("p", { text: t(key, { max: fmtNumber(MAX_CHARS, state.lang) }) }));
+    const node = el("div", { class: "msg error", role: "alert" }, el("p", { text: t(key, { max: fmtNumber(maxChars(), state.lang) }) }));
     if (retry) {
       node.append(
         el("button", {
@@ -609,8 +684,8 @@
     if (busy) return;
     const text = String(message || "").trim();
     if (!text) return;
-    if (text.length > MAX_CHARS) {
-      showInputError(t("tooLong", { n: fmtNumber(text.length, state.lang), max: fmtNumber(MAX_CHARS, state.lang) }), "length");
+    if (text.length > maxChars()) {
+      showInputError(t("tooLong", { n: fmtNumber(text.length, state.lang), max: fmtNumber(maxChars(), state.lang) }), "length");
       return;
     }
     showInputError("");
@@ -634,11 +709,11 @@
     const again = () => submit(fromInput ? input.value || text : text, shown, fromInput);
     let response;
     try {
-      response = await post(text);
+      response = await post(text, !fromInput);
       if (response.status === 404 && state.sessionId) {
         // The server no longer knows this conversation (deleted, or another server's id): start a new one.
         state.sessionId = null;
-        response = await post(text);
+        response = await post(text, !fromInput);
       }
     } catch (_) {
       setBusy(false);
@@ -662,14 +737,14 @@
       return;
     }
     state.sessionId = data.session_id || state.sessionId;
+    state.langToSend = null; // sent and taken: the conversation is in that language now
     if ((data.language === "en" || data.language === "fr") && data.language !== state.lang) {
       state.lang = data.language;
       renderStatic();
       renderLog();
     }
     const before = log.children.length;
-    for (const m of data.messages) append({ who: "bot", message: m });
-    save();
+    append(...data.messages.map((m) => ({ who: "bot", message: m })));
     const firstNode = log.children[before];
     if (firstNode && firstNode.getBoundingClientRect().top < scroller.getBoundingClientRect().top) toStartOf(firstNode);
     mark("nwd:rendered");
@@ -728,6 +803,7 @@
 
   // ---- open, close, language
   const open = () => {
+    showPanel();
     if (pageMode) {
       input.focus();
       return;
@@ -753,6 +829,7 @@
     const next = pickLang(lang);
     if (next === state.lang) return;
     state.lang = next;
+    state.langToSend = next;
     save();
     renderStatic();
     renderLog();
@@ -784,9 +861,11 @@
   const mount = () => {
     const target = pageMode ? document.getElementById("nwd-page") || document.body : document.body;
     target.append(host);
-    renderStatic();
-    renderLog();
-    if (!pageMode && (state.open || script.dataset.open === "true")) {
+    if (inlineCss) root.prepend(el("style", { text: sizedCss() }));
+    renderLauncher();
+    if (pageMode) showPanel();
+    else if (state.open || script.dataset.open === "true") {
+      showPanel();
       panel.hidden = false;
       launcher.hidden = true;
       launcher.setAttribute("aria-expanded", "true");

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Annotated, Literal
 
@@ -26,7 +27,11 @@ OTHER_LANGUAGE_REPLY = (
 class ChatRequest(BaseModel):
     message: str = Field(max_length=20000, description="What the person wrote.")
     session_id: str | None = Field(default=None, max_length=100, description="From a previous response; omit to start.")
-    lang: Literal["en", "fr"] | None = Field(default=None, description="Answer in this language.")
+    lang: Literal["en", "fr"] | None = Field(
+        default=None,
+        description="Answer in this language: send it only when the person chose it (the first message, a language "
+        "switch, a button); without it the assistant reads the language the message is written in.",
+    )
     portal: Literal["canada", "ontario"] | None = Field(default=None, description="The portal the widget is on.")
 
 
@@ -57,12 +62,29 @@ def _clean(message: str, limit: int) -> str:
     return text
 
 
+# Small words inside place names ("Saint-Jean-sur-Richelieu", "Niagara-on-the-Lake").
+NAME_JOINERS = {"de", "des", "du", "la", "le", "les", "sur", "on", "the", "upon", "of"}
+
+
+def names_only(text: str) -> bool:
+    """A short run of capitalised words ("Thunder Bay", "Greater Sudbury", "Belleville - Quinte West"): a name,
+    typically the answer to "which city?". It says nothing of the language it was typed in (a detector reads
+    "Thunder Bay" as German), so it is not taken for a message in another language.
+    """
+    words = [w for w in re.split(r"[\s,/\-–]+", text.strip(" .!?")) if w]
+    named = [w for w in words if w.lower() not in NAME_JOINERS]
+    return 0 < len(named) <= 4 and len(words) <= 6 and all(w[0].isupper() for w in named)
+
+
 def unsupported_language(text: str) -> str | None:
     """The language of a message clearly written in neither English nor French, else None.
 
     Words typical of French or English chat ("quel", "numéro", "d'IRCC") count
-    as a sign of an official language even where a detector hesitates.
+    as a sign of an official language even where a detector hesitates; a message of names only
+    is no sign of any language.
     """
+    if names_only(text):
+        return None
     fr, en = lexicon_votes(text)
     words = len(text.split())
     # "compare Ottawa and Toronto": one official-language word among names is enough in a short message.

@@ -31,3 +31,24 @@ def test_english_and_french_messages_are_answered(message):
 )
 def test_other_languages_are_recognised(message, language):
     assert unsupported_language(message) == language
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Thunder Bay",
+        "Greater Sudbury",
+        "Hawkesbury",
+        "Charlottetown",
+        "Belleville - Quinte West",
+        "Niagara-on-the-Lake",
+    ],
+)
+def test_a_place_name_alone_is_not_another_language(message):
+    """The answer to "which city?", typed without a language (the widget sends one only when chosen)."""
+    assert unsupported_language(message) is None
+
+
+@pytest.mark.parametrize("message, language", [("necesito ayuda por favor", "es"), ("Ich brauche Hilfe", "de")])
+def test_short_messages_in_other_languages_are_still_recognised(message, language):
+    assert unsupported_language(message) == language

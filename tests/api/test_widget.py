@@ -5,21 +5,27 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from api.deps import get_api_settings
+from api.deps import get_api_settings, get_privacy_settings
 from api.main import create_app
 from api.settings import ApiSettings
 from api.state import AppState
+from privacy.settings import PrivacySettings
+
+# Not the defaults (180 days, 2,000 characters): what the widget is given must come from the settings.
+PRIVACY = PrivacySettings(retention_days=45, retention_enabled=False)
+API = ApiSettings(require_dialogue=False, environment="development", max_message_chars=1500)
 
 
-def app_with(settings: ApiSettings) -> TestClient:
+def app_with(settings: ApiSettings, privacy: PrivacySettings = PRIVACY) -> TestClient:
     app = create_app(AppState(problem="not needed here"), settings)
     app.dependency_overrides[get_api_settings] = lambda: settings
+    app.dependency_overrides[get_privacy_settings] = lambda: privacy
     return TestClient(app)
 
 
 @pytest.fixture(scope="module")
 def client() -> TestClient:
-    with app_with(ApiSettings(require_dialogue=False, environment="development")) as c:
+    with app_with(API) as c:
         yield c
 
 
@@ -55,6 +61,27 @@ def test_the_script_carries_both_themes_inline_and_answers_304_when_unchanged(cl
     assert again.status_code == 304 and again.content == b""
 
 
+def test_the_script_carries_the_servers_retention_period_and_message_limit(client):
+    script = client.get("/widget/nwd.js").text
+    assert "/*nwd:config*/ null" not in script
+    assert '{"retention_days":45,"max_message_chars":1500}' in script
+
+
+def test_widget_config_is_the_servers_settings(client):
+    response = client.get("/api/widget-config")
+    assert response.status_code == 200
+    assert response.json() == {"retention_days": 45, "max_message_chars": 1500}
+    # A copy of the script on a portal's own server asks from the portal's page: CORS lets it.
+    allowed = client.get("/api/widget-config", headers={"Origin": "https://www.ontario.ca"})
+    assert allowed.headers["access-control-allow-origin"] == "https://www.ontario.ca"
+
+
+def test_a_new_retention_period_changes_the_script_and_its_etag():
+    with app_with(API) as before, app_with(API, PrivacySettings(retention_days=30, retention_enabled=False)) as after:
+        old, new = before.get("/widget/nwd.js"), after.get("/widget/nwd.js")
+    assert '"retention_days":30' in new.text and old.headers["etag"] != new.headers["etag"]
+
+
 def test_themes_come_from_each_design_system(client):
     canada = client.get("/widget/themes/canada.css").text
     ontario = client.get("/widget/themes/ontario.css").text
@@ -86,6 +113,19 @@ def test_privacy_page_in_each_language(client):
     fr = client.get("/widget/privacy", params={"lang": "fr"}).text
     assert "End and delete this conversation" in en and "UCI" in en
     assert "Terminer et supprimer cette conversation" in fr and "IUC" in fr and "carte Santé" in fr
+    # How long, from the retention setting.
+    assert "deleted from the service 45 days after its last message" in en
+    assert "supprimée du service 45 jours après son dernier message" in fr
+    assert "{{" not in en + fr
+
+
+@pytest.mark.parametrize(
+    ("days", "en", "fr"), [(1, "1 day after", "1 jour après"), (3650, "3,650 days after", "3\u00a0650 jours après")]
+)
+def test_privacy_page_writes_the_period_in_each_language(days, en, fr):
+    with app_with(API, PrivacySettings(retention_days=days, retention_enabled=False)) as client:
+        assert en in client.get("/widget/privacy").text
+        assert fr in client.get("/widget/privacy", params={"lang": "fr"}).text
 
 
 def test_home_page_is_the_widget_in_full_page_mode(client):

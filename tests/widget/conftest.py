@@ -12,6 +12,9 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from tests.e2e import MODEL_DIR, Stack, running_stack
 
+# Not the default (180): the privacy notice must show the server's setting, not a number of its own.
+RETENTION_DAYS = 90
+
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -33,7 +36,8 @@ def launch(playwright) -> Browser:
 def stack(tmp_path_factory) -> Iterator[Stack]:
     if not any(MODEL_DIR.glob("*.tar.gz")):
         pytest.fail("no trained dialogue model in models/dialogue: run `make test` (it trains one when stale)")
-    with running_stack(tmp_path_factory.mktemp("widget-stack")) as running:
+    extra_env = {"NWD_PRIVACY_RETENTION_DAYS": str(RETENTION_DAYS)}
+    with running_stack(tmp_path_factory.mktemp("widget-stack"), extra_env) as running:
         warm_up(running)
         yield running
 

@@ -15,6 +15,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from retrieval.settings import ROOT
+from tests.widget.conftest import RETENTION_DAYS
 
 pytestmark = pytest.mark.e2e
 
@@ -126,16 +127,26 @@ def test_english_conversation_on_the_demo_page(page, stack, portal):
     assert_accessible(page, f"{portal}: page with the launcher")
     launcher = page.locator(".launcher")
     expect(launcher).to_have_attribute("aria-expanded", "false")
+    expect(page.locator("#nwd-panel")).to_have_count(0)  # the launcher first; the dialog is built on open
     open_widget(page)
     expect(launcher).to_be_hidden()
     panel = page.locator("#nwd-panel")
     expect(panel).to_have_attribute("role", "dialog")
     expect(page.locator(".header")).to_contain_text("Automated assistant")
-    expect(page.locator(".privacy")).to_contain_text("UCI")
-    expect(page.locator(".privacy a")).to_have_attribute("href", re.compile(r"/widget/privacy\?lang=en$"))
+    # The notice before the first message: what is kept, for how long (the server's setting), how to delete.
+    notice = page.locator(".privacy")
+    expect(notice).to_contain_text("Your messages are kept with the conversation")
+    expect(notice.locator(".retention")).to_have_text(
+        f"A conversation is deleted {RETENTION_DAYS} days after its last message."
+    )
+    expect(notice).to_contain_text("UCI")
+    expect(notice).to_contain_text("“End and delete this conversation”")
+    expect(page.locator("button.end")).to_have_text("End and delete this conversation")
+    expect(notice.locator("a")).to_have_attribute("href", re.compile(r"/widget/privacy\?lang=en$"))
     expect(page.locator("[role=log]")).to_have_attribute("aria-live", "polite")
     assert page.evaluate("document.getElementById('nwd-widget').shadowRoot.activeElement.tagName") == "TEXTAREA"
     assert_accessible(page, f"{portal}: open, before the first message")
+    screenshot(page, f"{portal}-notice")
 
     # A question: an answer with its source as a link and the level of government as a label.
     ask(page, "how do I get a social insurance number?")
@@ -143,6 +154,7 @@ def test_english_conversation_on_the_demo_page(page, stack, portal):
     source = answer.locator(".sources a").first
     expect(source).to_have_attribute("href", re.compile(r"^https://"))
     expect(answer.locator(".sources .level").first).to_have_text("Federal")
+    assert answer.locator(".sources .owner").first.inner_text().strip(), "a source without its owner"
     first_session = session_id(page, portal)
     assert first_session and re.fullmatch(r"[A-Za-z0-9_-]{24}\.[A-Za-z0-9_-]{22}", first_session)
     assert_accessible(page, f"{portal}: an answer with sources and feedback buttons")
@@ -199,6 +211,10 @@ def test_french_conversation_has_no_english_left(page, stack, portal):
     open_widget(page)
     expect(page.locator(".header")).to_contain_text("Assistant automatisé")
     expect(page.locator(".privacy")).to_contain_text("IUC")
+    expect(page.locator(".privacy .retention")).to_have_text(
+        f"Une conversation est supprimée {RETENTION_DAYS} jours après son dernier message."
+    )
+    expect(page.locator(".privacy")).to_contain_text("« Terminer et supprimer cette conversation »")
     ask(page, "comment obtenir mon numéro d'assurance sociale?")
     answer = page.locator(".msg.type-answer").last
     expect(answer.locator(".sources a").first).to_have_attribute("href", re.compile(r"^https://"))
@@ -400,6 +416,20 @@ def test_js_api_open_on_load_position_and_zoom(page, stack):
         assert page.evaluate("document.documentElement.scrollWidth") <= width, (width, scale)
 
 
+def test_data_lang_wins_over_the_pages_lang(page, stack):
+    page.route(
+        "**/lang-host",
+        lambda route: route.fulfill(
+            content_type="text/html",
+            body='<!doctype html><html lang="en"><title>Host</title><body><main><h1>Host</h1></main>'
+            '<script src="/widget/nwd.js" data-portal="canada" data-lang="fr"></script></body></html>',
+        ),
+    )
+    page.goto(f"{stack.api}/lang-host")
+    expect(page.locator(".launcher")).to_have_text(re.compile("Poser une question"))
+    assert page.evaluate("NoWrongDoor.language") == "fr"
+
+
 def test_reduced_motion_stops_the_typing_animation(browser, stack):
     context = browser.new_context(reduced_motion="reduce")
     page = context.new_page()
@@ -456,6 +486,28 @@ CANNED = {
             "text": "Which place did you mean?",
             "buttons": [{"title": "London", "payload": "London"}, {"title": "Londonderry", "payload": "Londonderry"}],
         },
+        {
+            "type": "comparison",
+            "text": "Four places compared",
+            "comparison": {
+                "places": [{"id": f"p{i}", "name": f"Greater Sudbury {i}"} for i in range(4)],
+                "criteria": [
+                    {
+                        "criterion": "rent",
+                        "label": "Average rent of a two-bedroom apartment",
+                        "values": [
+                            {
+                                "place": f"p{i}",
+                                "display": "$1,234",
+                                "year": 2023,
+                                "source": {"title": "CMHC", "url": "https://www.cmhc-schl.gc.ca/"},
+                            }
+                            for i in range(4)
+                        ],
+                    }
+                ],
+            },
+        },
     ],
 }
 
@@ -485,6 +537,13 @@ def test_every_message_type_is_drawn_as_text_with_safe_links(page, stack):
     assert page.evaluate("document.getElementById('nwd-widget').shadowRoot.querySelectorAll('img').length") == 0
     expect(handoff.locator(".level")).to_have_text("Community")
     assert_accessible(page, "canada: service card, handoff and choices")
+    # A wide table scrolls sideways inside its own box on a 320 px phone; the page itself does not.
+    page.set_viewport_size({"width": 320, "height": 640})
+    scroller = page.locator(".msg.type-comparison .table-scroll")
+    expect(scroller.locator("caption")).to_have_text("Four places compared")
+    assert scroller.evaluate("el => el.scrollWidth > el.clientWidth && getComputedStyle(el).overflowX === 'auto'")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    page.set_viewport_size({"width": 1280, "height": 800})
     page.locator("button.choice", has_text="Londonderry").click()
     expect(page.locator(".msg.me").last).to_contain_text("Londonderry")
     assert requests[-1]["message"] == "Londonderry" and requests[-1]["session_id"] == CANNED["session_id"]
@@ -503,13 +562,14 @@ def test_home_page_is_the_same_widget_in_full_page_mode(page, stack):
     assert_accessible(page, "/ (fr): full-page mode with an answer")
 
 
-def test_the_plain_file_links_its_styles(page, stack):
-    """nwd.js copied as a plain file (no API inlining) fetches its theme and layout beside it."""
+def serve_plain_copy(page: Page) -> None:
+    """/plain-host: a page that embeds nwd.js as a plain file (no API inlining), its styles beside it."""
     widget = ROOT / "widget"
 
     def plain(route):
         name = route.request.url.split("/plain/", 1)[1]
-        kind = "text/javascript" if name.endswith(".js") else "text/css"
+        # As a portal's server must send it: the file holds the French strings, in UTF-8.
+        kind = "text/javascript; charset=utf-8" if name.endswith(".js") else "text/css; charset=utf-8"
         route.fulfill(status=200, content_type=kind, body=(widget / name).read_bytes())
 
     page.route("**/plain/**", plain)
@@ -521,9 +581,153 @@ def test_the_plain_file_links_its_styles(page, stack):
             '<script src="/plain/nwd.js" data-portal="canada"></script></body></html>',
         ),
     )
+
+
+def test_the_plain_file_links_its_styles(page, stack):
+    """nwd.js copied as a plain file fetches its theme and layout beside it, and its settings from the API."""
+    serve_plain_copy(page)
     page.goto(f"{stack.api}/plain-host")
     launcher = page.locator(".launcher")
     expect(launcher).to_be_visible()
     # The Canada theme's primary colour (#26374a) reached the launcher: the linked styles applied.
     expect(launcher).to_have_css("background-color", "rgb(38, 55, 74)")
     assert page.evaluate("document.getElementById('nwd-widget').shadowRoot.querySelectorAll('link').length") == 2
+    # Without the API's inlined settings, it asks the API for them on open: the notice has the server's period.
+    open_widget(page)
+    expect(page.locator(".privacy .retention")).to_have_text(
+        f"A conversation is deleted {RETENTION_DAYS} days after its last message."
+    )
+
+
+def test_a_one_day_period_is_written_in_the_singular(page, stack):
+    serve_plain_copy(page)
+    page.route(
+        "**/api/widget-config",
+        lambda route: route.fulfill(
+            content_type="application/json", body='{"retention_days": 1, "max_message_chars": 2000}'
+        ),
+    )
+    page.goto(f"{stack.api}/plain-host")
+    open_widget(page)
+    retention = page.locator(".privacy .retention")
+    expect(retention).to_have_text("A conversation is deleted 1 day after its last message.")
+    page.locator("button.lang").click()
+    expect(retention).to_have_text("Une conversation est supprimée 1 jour après son dernier message.")
+
+
+def canned(language: str, text: str, buttons: list[dict] | None = None) -> str:
+    message = {"type": "choices" if buttons else "text", "text": text, "buttons": buttons or []}
+    return json.dumps({"session_id": CANNED["session_id"], "language": language, "messages": [message]})
+
+
+def test_the_language_is_sent_only_when_the_person_chose_it(page, stack):
+    """lang goes with the first message (the page's language), the first one after the EN/FR switch and a
+    button pressed; with any other message the server reads the language it is written in."""
+    sent: list[dict] = []
+    # The language each reply is in: the fifth is in English although the widget is in French (the server
+    # read the message as English), and the widget follows it.
+    languages = ["en", "en", "en", "fr", "en", "en"]
+
+    def reply(route):
+        sent.append(json.loads(route.request.post_data or "{}"))
+        language = languages[len(sent) - 1]
+        text = "Réponse." if language == "fr" else "An answer."
+        buttons = [{"title": "Thunder Bay", "payload": "Thunder Bay"}] if len(sent) == 2 else None
+        route.fulfill(status=200, content_type="application/json", body=canned(language, text, buttons))
+
+    page.route("**/api/chat", reply)
+    open_demo(page, stack, "ontario")
+    open_widget(page)
+    ask(page, "hello")
+    ask(page, "where do I get a health card?")
+    page.locator("button.choice", has_text="Thunder Bay").click()
+    expect(page.locator(".msg.bot")).to_have_count(3)
+    page.locator("button.lang").click()
+    expect(page.locator(".header")).to_contain_text("Assistant automatisé")
+    ask(page, "bonjour")
+    ask(page, "and what about taxes?")
+    expect(page.locator(".header")).to_contain_text("Automated assistant")  # the reply's language
+    ask(page, "thanks")
+    assert [body.get("lang") for body in sent] == ["en", None, "en", "fr", None, None]
+    assert [body["message"] for body in sent][2] == "Thunder Bay"
+    assert all(body["portal"] == "ontario" for body in sent)
+
+
+def test_a_question_written_in_the_other_language_is_answered_in_it(page, stack):
+    """On an English page, a question typed in French (no switch) gets a French answer, and the widget
+    turns French: the server's reading of the message is not overridden by the page's language."""
+    bodies: list[dict] = []
+    page.on(
+        "request",
+        lambda request: (
+            bodies.append(json.loads(request.post_data or "{}"))
+            if request.method == "POST" and request.url.endswith("/api/chat")
+            else None
+        ),
+    )
+    open_demo(page, stack, "canada")
+    open_widget(page)
+    ask(page, "how do I get a social insurance number?")
+    ask(page, "comment obtenir mon numéro d'assurance sociale?")
+    assert [body.get("lang") for body in bodies] == ["en", None]
+    answer = page.locator(".msg.type-answer").last
+    expect(answer.locator(".sources .level").first).to_have_text("Fédéral")
+    expect(page.locator(".header")).to_contain_text("Assistant automatisé")
+    expect(page.locator("textarea")).to_have_attribute("placeholder", "Écrivez votre question…")
+
+
+def test_the_host_pages_css_does_not_reach_the_widget(page, stack):
+    """A page with heavy-handed CSS (and a 10 px root font, as Bootstrap 3 themes set): the widget keeps its
+    theme, its size and its 44 px touch target; its own CSS does not reach the page's elements."""
+    page.route(
+        "**/styled-host",
+        lambda route: route.fulfill(
+            content_type="text/html",
+            body='<!doctype html><html lang="en"><head><title>Host</title><style>html { font-size: 10px }'
+            " * { color: rgb(0, 255, 0) !important; font-family: serif !important }"
+            " button { background: rgb(255, 0, 0) !important; padding: 0 !important }"
+            " .launcher, .panel { display: none !important }</style></head>"
+            '<body><main><h1>Host</h1><button type="button" class="send">Host button</button></main>'
+            '<script src="/widget/nwd.js" data-portal="canada"></script></body></html>',
+        ),
+    )
+    page.goto(f"{stack.api}/styled-host")
+    widget = page.locator("#nwd-widget")
+    launcher = widget.locator(".launcher")
+    expect(launcher).to_be_visible()
+    expect(launcher).to_have_css("background-color", "rgb(38, 55, 74)")
+    expect(launcher).to_have_css("color", "rgb(255, 255, 255)")
+    expect(launcher).to_have_css("font-size", "16px")
+    assert launcher.bounding_box()["height"] >= 44
+    host_button = page.locator("main button.send")
+    expect(host_button).to_have_css("background-color", "rgb(255, 0, 0)")
+    expect(host_button).to_have_css("font-weight", "400")  # the widget's .send is bold: not here
+    launcher.click()
+    expect(widget.locator("#nwd-panel")).to_be_visible()
+    expect(widget.locator("textarea")).to_have_css("font-size", "16px")
+    expect(widget.locator(".privacy p").first).not_to_have_css("color", "rgb(0, 255, 0)")
+
+
+def test_typing_indicator_while_waiting_and_an_error_body_in_the_conversations_language(page, stack):
+    held = []
+    page.route("**/api/chat", lambda route: held.append(route))
+    open_demo(page, stack, "canada", "fr")
+    open_widget(page)
+    box = page.locator("textarea")
+    box.fill("comment obtenir ma carte Santé?")
+    box.press("Enter")
+    typing = page.locator(".typing.on")
+    expect(typing).to_have_text("L'assistant écrit…")
+    expect(typing).to_have_attribute("role", "status")
+    assert_accessible(page, "canada (fr): waiting for a reply")
+    page.wait_for_function("true")  # let the held request reach the handler
+    assert held, "the request never left"
+    held[0].fulfill(
+        status=422,
+        content_type="application/json",
+        body='{"detail": "message: contains control or binary characters; send plain text"}',
+    )
+    error = page.locator(".msg.error")
+    expect(error).to_have_text("Ce message n'a pas pu être envoyé. Écrivez du texte simple d'au plus 2 000 caractères.")
+    expect(page.locator(".typing.on")).to_have_count(0)
+    expect(box).to_have_value("comment obtenir ma carte Santé?")
