@@ -157,6 +157,22 @@ def asks_something(message: str, min_words: int = 5) -> bool:
     return len(message.split()) >= min_words and _ASKS.search(fold(message)) is not None
 
 
+# Words of saying where one lives, which carry no question ("sorry, I said I live in Ottawa, not Toronto").
+_PLACE_TALK = re.compile(
+    r"\b(i|im|i'm|we|we're|were|our|my|live|living|lives|in|at|from|to|moved|moving|now|btw|actually|sorry|"
+    r"said|not|here|there|just|the|city|of|area|near|je|j'habite|habite|habitons|on|suis|sommes|a|au|en|de|"
+    r"du|la|le|les|moi|mais|pas|desolee?|dit|vis|vit|ici|maintenant|ok|okay|yes|oui|non|no|and|et|city|ville)\b",
+    re.IGNORECASE,
+)
+
+
+def says_more_than_a_place(message: str, place_words: int) -> bool:
+    """True when, besides a place and words of living there, the message says something of its own
+    ("my landlord in London wants me out next month")."""
+    rest = [w for w in _PLACE_TALK.sub(" ", fold(message)).split() if any(c.isalnum() for c in w)]
+    return len(rest) - place_words >= 2
+
+
 def best_similarity(hits: list[Hit]) -> float:
     return max((h.similarity or 0.0 for h in hits), default=0.0)
 
@@ -273,7 +289,7 @@ def utter_answer(
     # A follow-up is answered from the item being discussed when it is still among the found ones.
     searched = for_search(asked, region)
     answer = compose_answer(index, searched, hits[:1] if staying else hits, found_in)
-    if answer.parts[0] in last_reply(tracker) and len(hits) > 1:
+    if last_reply(tracker).startswith(answer.parts[0]) and len(hits) > 1:
         # Never the same answer twice in a row: the next item says something new, or nothing is repeated.
         answer = compose_answer(index, searched, [h for h in hits if h.id != answer.hits[0].id], found_in)
     reply = answer_message(answer, hits, language, fallback, index.taxonomy)

@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions import resources
-from bot.actions.answer import asks_something, utter_answer
+from bot.actions.answer import asks_something, says_more_than_a_place, utter_answer
 from bot.actions.services import remember, route_need
 from bot.actions.texts import text
 from places.compare import (
@@ -300,7 +300,8 @@ class ActionInformPlace(Action):
         pending = tracker.get_slot("pending_need")
         if pending and route_need(dispatcher, pending, region, language, tracker.get_slot("status")):
             return [SlotSet("pending_need", None)]
-        if asks_something(message):
+        place_words = sum(len(p.en.split()) for p in resources.gazetteer().find(message))
+        if asks_something(message) or says_more_than_a_place(message, place_words):
             # "laid off at the plant in Hamilton, what do I do now?": the place and a question of its own.
             return utter_answer(dispatcher, tracker, region=region)
         previous = tracker.get_slot("last_question")

@@ -166,3 +166,21 @@ def test_a_message_that_finds_the_item_better_with_the_previous_question_continu
     assert found is not None and found[0][0].translation == "sin"  # the search with the topic is reused
     gain(1.0)  # no gain is that large: the message stands alone
     assert read_in_context(sample_index, "is there a fee", SIN_QUESTION, "en", None, "sin")[1] is False
+
+
+@pytest.mark.parametrize(
+    "message, more",
+    [
+        ("my landlord in london wants me out next month", True),
+        ("mon proprio a Windsor veut augmenter le loyer", True),
+        ("sorry, I said I live in Ottawa, not Toronto", False),
+        ("im in windsor btw", False),
+        ("désolée, j'habite à Ottawa maintenant", False),
+        ("we live in Thunder Bay", False),
+    ],
+)
+def test_a_problem_told_with_a_place_is_more_than_a_place(message, more):
+    from bot.actions.answer import says_more_than_a_place
+
+    place_words = sum(len(p.en.split()) for p in resources.gazetteer().find(message))
+    assert says_more_than_a_place(message, place_words) is more
