@@ -288,7 +288,11 @@ def utter_answer(
         return []
     # A follow-up is answered from the item being discussed when it is still among the found ones.
     searched = for_search(asked, region)
-    answer = compose_answer(index, searched, hits[:1] if staying else hits, found_in)
+    # Staying with the item, what to say from it is chosen by the follow-up's own words ("is it free?"):
+    # the topic chose the item, and the item's opening was already said.
+    answer = compose_answer(index, for_search(message, region), hits[:1], found_in) if staying else None
+    if answer is None or last_reply(tracker).startswith(answer.parts[0]):
+        answer = compose_answer(index, searched, hits[:1] if staying else hits, found_in)
     if last_reply(tracker).startswith(answer.parts[0]) and len(hits) > 1:
         # Never the same answer twice in a row: the next item says something new, or nothing is repeated.
         answer = compose_answer(index, searched, [h for h in hits if h.id != answer.hits[0].id], found_in)
