@@ -262,6 +262,7 @@ def utter_answer(
     tracker: Tracker,
     question: str | None = None,
     region: str | None = None,
+    stay_with: str | None = None,
 ) -> list[EventType]:
     """Answer a question (the latest message by default) from the shared index, or say honestly that
     there is no good answer. A follow-up is read with the previous question, and prefers its item."""
@@ -282,6 +283,8 @@ def utter_answer(
     if follow_up and previous_item:
         hits = with_item(index, hits, asked, previous_item, found_in)  # stay with the item being discussed
     staying = follow_up and bool(hits) and hits[0].translation == previous_item
+    if stay_with:  # the same question again (in the other language): the same item
+        hits = with_item(index, hits, asked, stay_with, found_in)
     urgent = bool(hits) and hits[0].similarity is None
     if not hits or (not urgent and confidence(index, hits[0], asked, region) < resources.settings().min_similarity):
         dispatcher.utter_message(json_message=not_sure_message(hits, language))
@@ -329,7 +332,9 @@ class ActionSwitchLanguage(Action):
             return utter_answer(dispatcher, tracker)
         previous = tracker.get_slot("last_question")
         dispatcher.utter_message(text=text("language_switched" if previous else "language_switched_ask", language))
-        return utter_answer(dispatcher, tracker, question=previous) if previous else []
+        if not previous:
+            return []
+        return utter_answer(dispatcher, tracker, question=previous, stay_with=tracker.get_slot("last_item"))
 
 
 class ActionOutOfScope(Action):
