@@ -173,6 +173,14 @@ def says_more_than_a_place(message: str, place_words: int) -> bool:
     return len(rest) - place_words >= 2
 
 
+_POINTS_BACK = re.compile(r"\b(it|that|this|they|them|he|she|him|her|ca|cela|il|elle|ils|elles|lui|leur)\b")
+
+
+def refers_back(message: str, max_words: int = 6) -> bool:
+    """A short message with a word pointing back to what was said ("is that legal?", "il a le droit?")."""
+    return len(message.split()) <= max_words and _POINTS_BACK.search(fold(message)) is not None
+
+
 def best_similarity(hits: list[Hit]) -> float:
     return max((h.similarity or 0.0 for h in hits), default=0.0)
 
@@ -225,10 +233,12 @@ def read_in_context(
             # Or read with the previous question, the message finds that item clearly better ("is there a fee?").
             asked = in_context(previous, message)
             together = found_hits(index, asked, language, region)
+            # "is that legal?", "il a le droit?": a short message pointing back needs no gain, only the same item.
+            gain = 0.0 if refers_back(message) else settings.context_gain
             if (
                 together[0]
                 and together[0][0].translation == previous_item
-                and best_similarity(together[0]) >= best + settings.context_gain
+                and best_similarity(together[0]) >= best + gain
             ):
                 return asked, True, together
             return message, False, alone

@@ -184,3 +184,15 @@ def test_a_problem_told_with_a_place_is_more_than_a_place(message, more):
 
     place_words = sum(len(p.en.split()) for p in resources.gazetteer().find(message))
     assert says_more_than_a_place(message, place_words) is more
+
+
+@pytest.mark.parametrize(
+    "message, back",
+    [("is that legal", True), ("il a le droit?", True), ("does it count?", True), ("ça coûte combien", True),
+     ("can I get OSAP for my tuition fees", False), ("free dentist for the kids?", False),
+     ("is it true that my son has to pay for everything for me here", False)],
+)  # fmt: skip
+def test_a_short_message_pointing_back_is_told_apart(message, back):
+    from bot.actions.answer import refers_back
+
+    assert refers_back(message) is back
