@@ -234,11 +234,10 @@ def read_in_context(
             asked = in_context(previous, message)
             together = found_hits(index, asked, language, region)
             # "is that legal?", "il a le droit?": a short message pointing back needs no gain, only the same item.
-            gain = 0.0 if refers_back(message) else settings.context_gain
             if (
                 together[0]
                 and together[0][0].translation == previous_item
-                and best_similarity(together[0]) >= best + gain
+                and (refers_back(message) or best_similarity(together[0]) >= best + settings.context_gain)
             ):
                 return asked, True, together
             return message, False, alone

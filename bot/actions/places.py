@@ -196,6 +196,9 @@ def compare_on_criterion(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     message = (tracker.latest_message or {}).get("text") or ""
     ids = named_records(message)
     criteria = criteria_in(message)
+    previous = list(tracker.get_slot("compared_places") or [])
+    if not ids and previous and criteria and len(message.split()) <= 5:
+        ids = previous  # "et les loyers?" right after a comparison: those places, that criterion
     if not (MIN_COMPARE <= len(ids) <= MAX_COMPARE) or not criteria:
         return None
     language = tracker.get_slot("language") or "en"
@@ -265,12 +268,10 @@ class ActionComparePlaces(Action):
                 }
             )
             return []
-        dispatcher.utter_message(
-            json_message=with_occupation(
-                recommendation_message(weights, language, wanted.opposite), occupation, language
-            )
-        )
-        return []
+        recommended = recommendation_message(weights, language, wanted.opposite)
+        dispatcher.utter_message(json_message=with_occupation(recommended, occupation, language))
+        # "and the rents?", "and Sudbury?" continue with the places just recommended.
+        return [SlotSet("compared_places", [p["id"] for p in recommended["comparison"]["places"]])]
 
 
 class ActionInformPlace(Action):

@@ -196,3 +196,17 @@ def test_a_short_message_pointing_back_is_told_apart(message, back):
     from bot.actions.answer import refers_back
 
     assert refers_back(message) is back
+
+
+def test_a_recommendation_keeps_its_places_for_the_next_question():
+    from tests.bot.conftest import saved_tracker
+
+    messages, events = run(ActionComparePlaces(), saved_tracker("compare_priorities_en"))
+    recommended = [p["id"] for p in messages[0]["custom"]["comparison"]["places"]]
+    assert events == [{"event": "slot", "timestamp": None, "name": "compared_places", "value": recommended}]
+    # "and the rent?" right after: those places, on that criterion.
+    follow = tracker("and the rent?", "ask_question", compared_places=recommended)
+    messages, _ = run(ActionAnswer(), follow)
+    table = messages[0]["custom"]
+    assert table["type"] == "comparison" and [p["id"] for p in table["comparison"]["places"]] == recommended
+    assert table["comparison"]["criteria"][0]["criterion"] == "rent_2br"
