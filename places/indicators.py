@@ -58,10 +58,12 @@ INDICATORS: dict[str, Indicator] = {
 PRIORITY_WORDS: dict[str, tuple[str, ...]] = {
     "rent_2br": (
         "rent",
+        "rents",
         "cheap",
         "afford",
         "housing cost",
         "loyer",
+        "loyers",
         "pas cher",
         "abordable",
         "coût du logement",

@@ -16,7 +16,13 @@ _EMERGENCY = re.compile(
     r"\b(emergency|emergencies|911|9-1-1|ambulance|paramedics?|on fire|fire in|house fire|bleeding|heart attack|"
     r"overdose|poison(ed|ing)?|unconscious|not breathing|can'?t breathe|in danger|being attacked|break-?in|"
     r"urgence|urgences|incendie|au feu|saigne|crise cardiaque|empoisonn\w*|inconscient\w*|respire (plus|pas)|"
-    r"en danger|se fait attaquer|cambriol\w*)\b"
+    r"en danger|se fait attaquer|cambriol\w*|breathing (very )?(hard|badly|fast)|trouble breathing|"
+    r"difficulty breathing|respire (vraiment |tres )?mal|respire difficilement|difficulte a respirer)\b"
+)
+# A symptom now (a fever at night, a sick baby): Health811's nurses, who also say when to call 911.
+_SYMPTOM = re.compile(
+    r"\b(fever|feverish|vomit\w*|diarrh\w*|rash|sick (baby|child|kid|son|daughter)|(baby|child|son|daughter) "
+    r"(is|has been) sick|fievre|vomi\w*|diarrhee|(bebe|enfant|fils|fille) (est )?malade)\b"
 )
 # Thoughts of suicide or self-harm, or a mental health crisis.
 _CRISIS = re.compile(
@@ -27,6 +33,7 @@ _CRISIS = re.compile(
 
 EMERGENCY_ITEM = "police-emergency-911"
 CRISIS_ITEM = "mental-health"
+HEALTH_ADVICE_ITEM = "health811"
 
 
 def urgent_item(message: str) -> str | None:
@@ -36,4 +43,6 @@ def urgent_item(message: str) -> str | None:
         return CRISIS_ITEM
     if _EMERGENCY.search(folded):
         return EMERGENCY_ITEM
+    if _SYMPTOM.search(folded):
+        return HEALTH_ADVICE_ITEM
     return None

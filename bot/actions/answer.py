@@ -319,9 +319,9 @@ class ActionAnswer(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         # "Is Thunder Bay colder than Sudbury?" reads like a question but is a comparison on one criterion.
-        from bot.actions.places import compare_on_criterion  # places builds on this module
+        from bot.actions.places import add_to_comparison, compare_on_criterion  # places builds on this module
 
-        compared = compare_on_criterion(dispatcher, tracker)
+        compared = add_to_comparison(dispatcher, tracker) or compare_on_criterion(dispatcher, tracker)
         if compared is not None:
             return compared
         return utter_answer(dispatcher, tracker)

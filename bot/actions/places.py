@@ -191,6 +191,20 @@ COMPARE_CUES = re.compile(
 )
 
 
+def add_to_comparison(dispatcher: CollectingDispatcher, tracker: Tracker, max_words: int = 4) -> list[EventType] | None:
+    """ "And Sudbury?" during a comparison: the place joins it; None when the message is not that."""
+    message = (tracker.latest_message or {}).get("text") or ""
+    ids = named_records(message)
+    previous = list(tracker.get_slot("compared_places") or [])
+    if not (previous and ids) or len(message.split()) > max_words:
+        return None
+    merged = list(dict.fromkeys([*previous, *ids]))[-MAX_COMPARE:]
+    if len(merged) < MIN_COMPARE:
+        return None
+    dispatcher.utter_message(json_message=comparison_message(merged, tracker.get_slot("language") or "en"))
+    return [SlotSet("compared_places", merged)]
+
+
 def compare_on_criterion(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
     """Compare when a question names two or more places and a criterion; None when it does not."""
     message = (tracker.latest_message or {}).get("text") or ""

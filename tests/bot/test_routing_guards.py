@@ -210,3 +210,10 @@ def test_a_recommendation_keeps_its_places_for_the_next_question():
     table = messages[0]["custom"]
     assert table["type"] == "comparison" and [p["id"] for p in table["comparison"]["places"]] == recommended
     assert table["comparison"]["criteria"][0]["criterion"] == "rent_2br"
+
+
+def test_and_a_place_joins_the_comparison_whatever_the_intent():
+    state = tracker("Et Sudbury?", "ask_question", language="fr", compared_places=["ottawa", "kingston"])
+    messages, events = run(ActionAnswer(), state)
+    assert [p["id"] for p in messages[0]["custom"]["comparison"]["places"]] == ["ottawa", "kingston", "sudbury"]
+    assert events[0]["value"] == ["ottawa", "kingston", "sudbury"]
