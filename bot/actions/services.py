@@ -52,7 +52,14 @@ def route_need(
         return True
     if route is None:
         return False
-    dispatcher.utter_message(json_message=services_message(route, language))
+    message = services_message(route, language)
+    if status:
+        unnarrowed = router.route(RouteRequest(need, region, None, language))
+        if unnarrowed is not None and unnarrowed.entry.service.id != route.entry.service.id:
+            # The status the person stated changed what is offered: say so, so a wrong reading can be corrected.
+            label = resources.directory().vocabulary.statuses[status].in_language(language)
+            message["text"] = text("for_status", language, status=label) + "\n" + message["text"]
+    dispatcher.utter_message(json_message=message)
     return True
 
 

@@ -90,6 +90,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The services below are not open to people with your status ({status}); check their eligibility, or call 211 to find help that is.",
         "fr": "Les services ci-dessous ne sont pas offerts aux personnes de votre statut ({status}); vérifiez leurs conditions ou composez le 211 pour trouver de l'aide qui l'est.",
     },
+    "for_status": {
+        "en": "I'm showing services open to people with your status ({status}); tell me if that's not right.",
+        "fr": "Je vous montre les services offerts aux personnes de votre statut ({status}); dites-le-moi si ce n'est pas le cas.",
+    },
     "place_did_you_mean": {
         "en": "I'm not sure which place you mean. Did you mean: {places}?",
         "fr": "Je ne suis pas certain de l'endroit. Vouliez-vous dire : {places}?",

@@ -217,3 +217,30 @@ def test_and_a_place_joins_the_comparison_whatever_the_intent():
     messages, events = run(ActionAnswer(), state)
     assert [p["id"] for p in messages[0]["custom"]["comparison"]["places"]] == ["ottawa", "kingston", "sudbury"]
     assert events[0]["value"] == ["ottawa", "kingston", "sudbury"]
+
+
+def test_a_stated_status_that_changes_the_service_is_said_in_the_reply():
+    from bot.actions.services import route_need
+
+    dispatcher = CollectingDispatcher()
+    assert route_need(dispatcher, "citizenship", "ON-ottawa", "fr", status="permanent-resident")
+    message = dispatcher.messages[0]["custom"]
+    assert message["text"].startswith("Je vous montre les services offerts aux personnes de votre statut")
+    assert message["services"][0]["name"] != ""
+    # Without a status, nothing is said about one.
+    dispatcher = CollectingDispatcher()
+    assert route_need(dispatcher, "citizenship", "ON-ottawa", "en")
+    assert "status" not in dispatcher.messages[0]["custom"]["text"].split("\n")[0]
+
+
+def test_a_new_session_keeps_language_and_place_but_never_the_status():
+    from bot.actions.session import ActionSessionStart
+
+    state = tracker(
+        "hello", "greet", language="fr", place="Ottawa", region="ON-ottawa", status="refugee-claimant",
+        last_question="comment obtenir un NAS", last_item="sin",
+    )  # fmt: skip
+    _, events = run(ActionSessionStart(), state)
+    assert events[0]["event"] == "session_started" and events[-1]["name"] == "action_listen"
+    carried = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+    assert carried == {"language": "fr", "place": "Ottawa", "region": "ON-ottawa"}
