@@ -95,11 +95,11 @@ def for_search(question: str, region: str | None) -> str:
     return resources.gazetteer().without(question, region) if region else question
 
 
-def confidence(index: SearchIndex, hit: Hit, question: str, region: str | None) -> float:
-    """How well the best hit matches the question as asked: the search left the person's city out of
-    the text, but the "not sure" bar was set on whole questions ("buses in Thunder Bay")."""
+def confidence(index: SearchIndex, hit: Hit, question: str, searched: str) -> float:
+    """How well the best hit matches the question as asked: the search (`searched`) left the person's
+    city out of the text, but the "not sure" bar was set on whole questions ("buses in Thunder Bay")."""
     similarity = hit.similarity or 0.0
-    if for_search(question, region) == question:
+    if searched == question:
         return similarity
     return max([similarity, *index.section_similarities(question, hit.id).values()])
 
@@ -218,8 +218,9 @@ def read_in_context(
     settings = resources.settings()
     if not previous or len(message.split()) > settings.follow_up_max_words or message.startswith("/"):
         return message, False, None
+    asked = in_context(previous, message)
     if is_follow_up(message):
-        return in_context(previous, message), True, None
+        return asked, True, None
     alone = found_hits(index, message, language, region)
     hits = alone[0]
     if hits and hits[0].similarity is None:  # an emergency
@@ -229,9 +230,8 @@ def read_in_context(
         item = index.item(previous_item, language) or index.item(previous_item, alone[1])
         if item is not None:
             if continues_item(index, for_search(message, region), item, best) is not None:
-                return in_context(previous, message), True, None
+                return asked, True, None
             # Or read with the previous question, the message finds that item clearly better ("is there a fee?").
-            asked = in_context(previous, message)
             together = found_hits(index, asked, language, region)
             # "is that legal?", "il a le droit?": a short message pointing back needs no gain, only the same item.
             if (
@@ -243,7 +243,7 @@ def read_in_context(
             return message, False, alone
     if best >= settings.standalone_similarity:
         return message, False, alone
-    return in_context(previous, message), True, None
+    return asked, True, None
 
 
 def with_item(index: SearchIndex, hits: list[Hit], question: str, translation: str, language: str) -> list[Hit]:
@@ -294,18 +294,18 @@ def utter_answer(
     staying = follow_up and bool(hits) and hits[0].translation == previous_item
     if stay_with:  # the same question again (in the other language): the same item
         hits = with_item(index, hits, asked, stay_with, found_in)
+    searched = for_search(asked, region)
     urgent = bool(hits) and hits[0].similarity is None
-    if not hits or (not urgent and confidence(index, hits[0], asked, region) < resources.settings().min_similarity):
+    if not hits or (not urgent and confidence(index, hits[0], asked, searched) < resources.settings().min_similarity):
         dispatcher.utter_message(json_message=not_sure_message(hits, language))
         return []
-    # A follow-up is answered from the item being discussed when it is still among the found ones.
-    searched = for_search(asked, region)
+    said = last_reply(tracker)
     # Staying with the item, what to say from it is chosen by the follow-up's own words ("is it free?"):
     # the topic chose the item, and the item's opening was already said.
     answer = compose_answer(index, for_search(message, region), hits[:1], found_in) if staying else None
-    if answer is None or last_reply(tracker).startswith(answer.parts[0]):
+    if answer is None or said.startswith(answer.parts[0]):
         answer = compose_answer(index, searched, hits[:1] if staying else hits, found_in)
-    if last_reply(tracker).startswith(answer.parts[0]) and len(hits) > 1:
+    if said.startswith(answer.parts[0]) and len(hits) > 1:
         # Never the same answer twice in a row: the next item says something new, or nothing is repeated.
         answer = compose_answer(index, searched, [h for h in hits if h.id != answer.hits[0].id], found_in)
     reply = answer_message(answer, hits, language, fallback, index.taxonomy)

@@ -191,12 +191,15 @@ COMPARE_CUES = re.compile(
 )
 
 
-def add_to_comparison(dispatcher: CollectingDispatcher, tracker: Tracker, max_words: int = 4) -> list[EventType] | None:
-    """ "And Sudbury?" during a comparison: the place joins it; None when the message is not that."""
+def add_to_comparison(
+    dispatcher: CollectingDispatcher, tracker: Tracker, max_words: int | None = 4
+) -> list[EventType] | None:
+    """ "And Sudbury?" during a comparison: the place joins it; None when the message is not that
+    (or, with `max_words`, is longer than that)."""
     message = (tracker.latest_message or {}).get("text") or ""
     ids = named_records(message)
     previous = list(tracker.get_slot("compared_places") or [])
-    if not (previous and ids) or len(message.split()) > max_words:
+    if not (previous and ids) or (max_words is not None and len(message.split()) > max_words):
         return None
     merged = list(dict.fromkeys([*previous, *ids]))[-MAX_COMPARE:]
     if len(merged) < MIN_COMPARE:
@@ -295,19 +298,13 @@ class ActionInformPlace(Action):
         return "action_inform_place"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        compared = compare_on_criterion(dispatcher, tracker)  # "is Thunder Bay colder than Sudbury?"
+        # "is Thunder Bay colder than Sudbury?"; during a comparison, "and Kingston?" at any length.
+        compared = compare_on_criterion(dispatcher, tracker) or add_to_comparison(dispatcher, tracker, max_words=None)
         if compared is not None:
             return compared
         language = tracker.get_slot("language") or "en"
         message = (tracker.latest_message or {}).get("text") or ""
         place, region = tracker.get_slot("place"), tracker.get_slot("region")
-        ids = named_records(message)
-        previous = list(tracker.get_slot("compared_places") or [])
-        if previous and ids:  # a comparison is going on: "and Kingston?"
-            merged = list(dict.fromkeys([*previous, *ids]))[-4:]
-            if len(merged) >= 2:
-                dispatcher.utter_message(json_message=comparison_message(merged, language))
-                return [SlotSet("compared_places", merged)]
         if not place:
             if not ask_which_place(dispatcher, message, language):
                 dispatcher.utter_message(text=text("place_unknown", language))
