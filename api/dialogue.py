@@ -2,36 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+import logging
+from typing import Any
 
 import httpx
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import ValidationError
 
-Jurisdiction = Literal["federal", "provincial", "municipal", "community"]
+from replies.models import REPLY, Button, ChoicesReply, Reply, TextReply
 
+log = logging.getLogger("nwd.api")
 
-class Source(BaseModel):
-    title: str
-    url: str
-    jurisdiction: Jurisdiction
-    owner: str
-    language: Literal["en", "fr"]
+# One message of the assistant: the typed replies the actions build (replies/models.py).
+Message = Reply
 
 
-class Button(BaseModel):
-    title: str
-    payload: str
-
-
-class Message(BaseModel):
-    """One message of the assistant; `text` always reads well on a plain-text channel."""
-
-    type: Literal["text", "answer", "services", "comparison", "handoff", "choices"]
-    text: str
-    sources: list[Source] = Field(default_factory=list)
-    services: list[dict[str, Any]] = Field(default_factory=list)
-    comparison: dict[str, Any] | None = None
-    buttons: list[Button] = Field(default_factory=list)
+def _fields(error: ValidationError) -> str:
+    """Where the message was wrong, never its values (they may quote what a person wrote)."""
+    return "; ".join(".".join(str(p) for p in e["loc"]) + f" ({e['type']})" for e in error.errors()[:5])
 
 
 class DialogueUnavailable(RuntimeError):
@@ -49,18 +36,15 @@ def to_messages(rasa_output: list[dict[str, Any]]) -> list[Message]:
             if buttons and not data.get("buttons"):
                 data["buttons"] = buttons
             try:
-                messages.append(Message.model_validate(data))
+                messages.append(REPLY.validate_python(data))
                 continue
-            except ValidationError:
-                pass  # fall through to the plain text, never drop a message
-        if item.get("text") or (isinstance(custom, dict) and custom.get("text")):
-            messages.append(
-                Message(
-                    type="choices" if buttons else "text",
-                    text=item.get("text") or custom.get("text"),  # type: ignore[union-attr]
-                    buttons=[Button.model_validate(b) for b in buttons if "title" in b and "payload" in b],
-                )
-            )
+            except ValidationError as exc:
+                # Fall through to the plain text, never drop a message; the log says what the action got wrong.
+                log.warning("an action's %s message did not match its model: %s", custom.get("type"), _fields(exc))
+        said = item.get("text") or (custom.get("text") if isinstance(custom, dict) else None)
+        if said:
+            offered = [Button.model_validate(b) for b in buttons if "title" in b and "payload" in b]
+            messages.append(ChoicesReply(text=said, buttons=offered) if offered else TextReply(text=said))
     return messages
 
 

@@ -24,15 +24,13 @@ from api.dialogue import DialogueUnavailable, Message, RasaGateway
 from privacy import Kind, Redactor
 from privacy.notice import privacy_notice
 from privacy.store import TrackerStore
+from replies.models import TextReply
+from replies.texts import text
 
 log = logging.getLogger("nwd.api")
 _COMMAND_PREFIX = re.compile(r"^\s*/+\s*")
 # A whole message in Rasa's payload syntax: /intent, /intent@0.9, /intent{"entity": "value"}.
 _COMMAND = re.compile(r"^\s*/+[\w.-]*(?:@[0-9.]+)?\s*(?:\{.*\})?\s*$", re.DOTALL)
-COMMAND_REPLY = {
-    "en": "I can only read messages written in words, not commands. What would you like to know?",
-    "fr": "Je ne peux lire que des messages écrits en mots, pas des commandes. Que voulez-vous savoir ?",
-}
 DELETED_DETAIL = "session_id: this conversation was deleted; omit session_id to start a new one"
 
 
@@ -103,7 +101,7 @@ class PrivacyEdge:
             except DialogueUnavailable:
                 language = "en"
         lang: Literal["en", "fr"] = "fr" if language == "fr" else "en"
-        return lang, Message(type="text", text=COMMAND_REPLY[lang])
+        return lang, TextReply(text=text("edge.command", lang))
 
     def outbound(self, session_id: str, messages: Iterable[Message]) -> None:
         """Remember the button payloads offered to this conversation."""
@@ -119,7 +117,7 @@ class PrivacyEdge:
         if "yes" in given:
             return None
         given.add("yes")
-        return Message(type="text", text=privacy_notice(removed, language))
+        return TextReply(text=privacy_notice(removed, language))
 
     def delete(self, session_id: str) -> None:
         """Delete the conversation from the tracker store; 404 if it was already deleted."""

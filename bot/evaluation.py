@@ -56,7 +56,7 @@ def _own_text(messages: list[dict[str, Any]]) -> str:
 
 
 def _levels(messages: list[dict[str, Any]]) -> set[str]:
-    found = set()
+    found: set[str] = set()
     for m in messages:
         found.update(s.get("jurisdiction") for s in m.get("sources") or [])
         found.update(s.get("jurisdiction") for s in m.get("services") or [])

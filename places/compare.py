@@ -9,29 +9,11 @@ from typing import Any
 
 from places.data import Figure, Place, PlaceBook
 from places.indicators import DIRECTION_WORDS, INDICATORS, OPPOSITE_WORDS, PRIORITY_WORDS
+from replies.models import Cell, Comparison, Link, PlaceRef, Row
+from replies.texts import text
 from retrieval.folding import fold
 
 MIN_COMPARE, MAX_COMPARE = 2, 4
-
-TEXT = {
-    "not_available": {"en": "not available", "fr": "non disponible"},
-    "yes": {"en": "yes", "fr": "oui"},
-    "no": {"en": "no", "fr": "non"},
-    "lowest": {"en": "{criterion}: lowest in {place} ({value})", "fr": "{criterion} : le plus bas à {place} ({value})"},
-    "highest": {
-        "en": "{criterion}: highest in {place} ({value})",
-        "fr": "{criterion} : le plus élevé à {place} ({value})",
-    },
-    "reason_good": {"en": "{criterion} {value}", "fr": "{criterion} {value}"},
-    "tradeoff": {"en": "but {criterion} {value}", "fr": "mais {criterion} {value}"},
-    "missing": {"en": "{criterion} not available", "fr": "{criterion} non disponible"},
-    "not_applicable": {"en": "not applicable (an Ontario law)", "fr": "sans objet (loi ontarienne)"},
-    "both_ways": {"en": "{usual} and {opposite}", "fr": "{usual} et {opposite}"},
-    "conflict": {
-        "en": "You asked for both {asked}. Which one matters to you? Tell me and I will look.",
-        "fr": "Vous demandez à la fois {asked}. Lequel compte pour vous? Dites-le-moi et je chercherai.",
-    },
-}
 
 # Indicators that only exist in one province: elsewhere they are "not applicable", not "not available".
 ONLY_IN = {"fls_designated": "ON"}
@@ -53,7 +35,7 @@ class CompareError(ValueError):
 
 
 def _t(key: str, language: str, **values: Any) -> str:
-    return TEXT[key]["fr" if language == "fr" else "en"].format(**values)
+    return text(f"compare.{key}", language, **values)
 
 
 def format_value(figure: Figure | None, language: str) -> str:
@@ -78,15 +60,15 @@ def format_value(figure: Figure | None, language: str) -> str:
 @dataclass(frozen=True)
 class PlaceComparison:
     places: list[Place]
-    rows: list[dict[str, Any]]
+    rows: list[Row]
     summary: str
 
-    def as_dict(self, language: str) -> dict[str, Any]:
-        return {
-            "places": [{"id": p.id, "name": p.name.get(language), "province": p.province} for p in self.places],
-            "criteria": self.rows,
-            "summary": self.summary,
-        }
+    def as_comparison(self, language: str) -> Comparison:
+        return Comparison(places=place_refs(self.places, language), criteria=self.rows, summary=self.summary)
+
+
+def place_refs(places: list[Place], language: str) -> list[PlaceRef]:
+    return [PlaceRef(id=p.id, name=p.name.get(language), province=p.province) for p in places]
 
 
 def compare(
@@ -115,16 +97,16 @@ def compare(
         for place in places:
             figure = place.indicators.get(indicator.id)
             cells.append(
-                {
-                    "place": place.id,
-                    "value": None if figure is None else figure.value,
-                    "display": display(place, indicator.id, language),
-                    "unit": None if figure is None else figure.unit,
-                    "year": None if figure is None else figure.year,
-                    "source": None if figure is None else figure.source.model_dump(),
-                }
+                Cell(
+                    place=place.id,
+                    value=None if figure is None else figure.value,
+                    display=display(place, indicator.id, language),
+                    unit=None if figure is None else figure.unit,
+                    year=None if figure is None else figure.year,
+                    source=None if figure is None else Link(title=figure.source.title, url=figure.source.url),
+                )
             )
-        rows.append({"criterion": indicator.id, "label": indicator.label.in_language(language), "values": cells})
+        rows.append(Row(criterion=indicator.id, label=indicator.label.in_language(language), values=cells))
         numeric = [
             (p, p.indicators[indicator.id])
             for p in places

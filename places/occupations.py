@@ -16,6 +16,10 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from places.data import FigureSource, Names
+from replies.models import Link, OccupationSummary
+from replies.models import Outlook as OutlookPart
+from replies.models import Regulator as RegulatorPart
+from replies.texts import text
 from retrieval.folding import fold
 from retrieval.settings import ROOT
 from retrieval.yamlio import load_yaml
@@ -140,78 +144,33 @@ def outlook_for(occupation: Occupation, place_id: str, province: str) -> Outlook
     return None
 
 
-OUTLOOK_WORDS = {
-    "very good": ("very good", "très bonnes"),
-    "good": ("good", "bonnes"),
-    "moderate": ("moderate", "modérées"),
-    "fair": ("fair", "acceptables"),
-    "limited": ("limited", "limitées"),
-    "very limited": ("very limited", "très limitées"),
-}
-
-TEXTS = {
-    "regulated": (
-        "{name} is regulated in Ontario: to work under this title you need to be licensed by {regulator} ({url}).",
-        "{name} : profession réglementée en Ontario. Pour l'exercer sous ce titre, il faut un permis de "
-        "l'organisme de réglementation, {regulator} ({url}).",
-    ),
-    "regulated_no_regulator": (
-        "{name} is regulated in Ontario: a licence is needed (see the sources).",
-        "{name} : profession réglementée en Ontario; un permis est nécessaire (voir les sources).",
-    ),
-    "trade": (
-        "{name} is a compulsory trade in Ontario: you need a certificate of qualification from {regulator} ({url}).",
-        "{name} : métier à accréditation obligatoire en Ontario. Il faut un certificat de qualification délivré "
-        "par l'organisme responsable, {regulator} ({url}).",
-    ),
-    "not_regulated": (
-        "{name}: no Ontario licence was found for this occupation in the sources checked; employers may "
-        "still ask for certificates or experience.",
-        "{name} : aucun permis ontarien n'a été trouvé pour ce métier dans les sources consultées; les "
-        "employeurs peuvent quand même demander des certificats ou de l'expérience.",
-    ),
-    "noc": ("NOC 2021: {code}", "CNP 2021 : {code}"),
-    "outlook": (
-        "Job Bank employment outlook, {region} {period}: {rating}.",
-        "Perspectives d'emploi du Guichet-Emplois, {region} {period} : {rating}.",
-    ),
-    "no_outlook": (
-        "No Job Bank outlook for this occupation was found here; see jobbank.gc.ca for the current one.",
-        "Aucune perspective du Guichet-Emplois n'a été trouvée ici pour ce métier; consultez guichetemplois.gc.ca.",
-    ),
-    "outlook_hint": (
-        "Outlooks are Job Bank's 3-year ratings for an economic region; check jobbank.gc.ca for the latest.",
-        "Les perspectives sont les cotes sur trois ans du Guichet-Emplois pour une région économique; "
-        "consultez guichetemplois.gc.ca pour les plus récentes.",
-    ),
-}
-
-
 def _t(key: str, language: str, **values: Any) -> str:
-    english, french = TEXTS[key]
-    return (french if language == "fr" else english).format(**values)
+    return text(f"occupations.{key}", language, **values)
 
 
 def outlook_text(outlook: Outlook, language: str) -> str:
-    rating = OUTLOOK_WORDS[outlook.outlook][1 if language == "fr" else 0]
+    rating = text(f"occupations.rating.{outlook.outlook.replace(' ', '_')}", language)
     return _t("outlook", language, region=outlook.region, period=outlook.period.replace("-", "–"), rating=rating)
 
 
-def _outlook_dict(outlook: Outlook | None) -> dict[str, Any]:
-    return {
-        "outlook": outlook.outlook if outlook else None,
-        "region": outlook.region if outlook else None,
-        "period": outlook.period if outlook else None,
-        "source": outlook.source.model_dump() if outlook else None,
-    }
+def _outlook(outlook: Outlook | None, place: str | None = None) -> OutlookPart:
+    if outlook is None:
+        return OutlookPart(place=place)
+    return OutlookPart(
+        place=place,
+        outlook=outlook.outlook,
+        region=outlook.region,
+        period=outlook.period,
+        source=Link(title=outlook.source.title, url=outlook.source.url),
+    )
 
 
 def occupation_summary(
     occupation: Occupation, language: str, places: list[tuple[str, str, str]] | None = None
-) -> dict[str, Any]:
+) -> OccupationSummary:
     """What to tell someone about their occupation; `places` are (id, name, province) being compared.
 
-    Returns the structured data and `text`, readable on a plain-text channel.
+    The structured data, and `text`, readable on a plain-text channel.
     """
     name = occupation.name.get(language)
     lines: list[str] = []
@@ -227,21 +186,21 @@ def occupation_summary(
         lines.append(_t("noc", language, code=occupation.noc_2021))
     if places:
         found = [(place_id, name_, outlook_for(occupation, place_id, province)) for place_id, name_, province in places]
-        outlooks = [{"place": place_id, **_outlook_dict(o)} for place_id, _, o in found]
+        outlooks = [_outlook(o, place_id) for place_id, _, o in found]
         outlook_lines = [f"{name_}: {outlook_text(o, language)}" for _, name_, o in found if o]
     else:
-        outlooks = [_outlook_dict(o) for o in occupation.outlooks]
+        outlooks = [_outlook(o) for o in occupation.outlooks]
         outlook_lines = [outlook_text(o, language) for o in occupation.outlooks]
     lines.extend(outlook_lines)
     lines.append(_t("outlook_hint" if outlook_lines else "no_outlook", language))
-    return {
-        "id": occupation.id,
-        "name": name,
-        "noc_2021": occupation.noc_2021,
-        "regulated_in_ontario": occupation.regulated_on,
-        "compulsory_trade": occupation.compulsory_trade,
-        "regulator": {"name": regulator.name.get(language), "url": regulator.url} if regulator else None,
-        "outlooks": outlooks,
-        "sources": [s.model_dump() for s in occupation.sources],
-        "text": "\n".join(lines),
-    }
+    return OccupationSummary(
+        id=occupation.id,
+        name=name,
+        noc_2021=occupation.noc_2021,
+        regulated_in_ontario=occupation.regulated_on,
+        compulsory_trade=occupation.compulsory_trade,
+        regulator=RegulatorPart(name=regulator.name.get(language), url=regulator.url) if regulator else None,
+        outlooks=outlooks,
+        sources=[Link(title=s.title, url=s.url) for s in occupation.sources],
+        text="\n".join(lines),
+    )

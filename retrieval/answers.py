@@ -203,8 +203,8 @@ class AnswerBook:
         for row, record in enumerate(self.units):
             self._rows_of.setdefault(record.item_id, []).append(row)
         self._faq_rows_of: dict[str, list[int]] = {}
-        for row, record in enumerate(self.faqs):
-            self._faq_rows_of.setdefault(record.item_id, []).append(row)
+        for row, faq in enumerate(self.faqs):
+            self._faq_rows_of.setdefault(faq.item_id, []).append(row)
         self._analyzers = {lang: Analyzer(lang) for lang in ("en", "fr")}
         # Document frequencies of stemmed terms per language, over units, for term weights.
         self._df: dict[str, Counter[str]] = {"en": Counter(), "fr": Counter()}

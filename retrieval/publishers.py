@@ -15,6 +15,7 @@ from urllib.parse import urlparse
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from replies.texts import text
 from retrieval.settings import ROOT
 from retrieval.yamlio import load_yaml
 
@@ -34,23 +35,6 @@ class PublisherKind(StrEnum):
 
 # Kinds that are a government itself: a reply names them plainly ("Government of Ontario").
 GOVERNMENT_KINDS = frozenset({PublisherKind.federal, PublisherKind.provincial, PublisherKind.municipal})
-
-# How a reply describes a non-government publisher when the registry gives no `role`.
-KIND_WORDS: dict[PublisherKind, dict[str, str]] = {
-    PublisherKind.regulator: {"en": "regulator", "fr": "organisme de réglementation"},
-    PublisherKind.agency: {"en": "public agency", "fr": "organisme public"},
-    PublisherKind.community: {"en": "community organization", "fr": "organisme communautaire"},
-    PublisherKind.media: {"en": "news media", "fr": "média"},
-    PublisherKind.other: {"en": "other source", "fr": "autre source"},
-}
-
-# The kinds a reply labels as a government, and the words it uses for each level.
-KIND_LABELS: dict[str, dict[str, str]] = {
-    "federal": {"en": "federal government", "fr": "gouvernement fédéral"},
-    "provincial": {"en": "provincial or territorial government", "fr": "gouvernement provincial ou territorial"},
-    "municipal": {"en": "municipal government", "fr": "administration municipale"},
-    **{k.value: v for k, v in KIND_WORDS.items()},
-}
 
 
 class Words(BaseModel):
@@ -87,7 +71,7 @@ class Publisher(BaseModel):
         name = self.name.in_language(language)
         if self.is_government:
             return name
-        words = self.role.in_language(language) if self.role else KIND_WORDS[self.kind][language]
+        words = self.role.in_language(language) if self.role else text(f"publisher_kind.{self.kind.value}", language)
         return f"{name} ({words})"
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from replies.texts import text
 from services.directory import Directory, DirectoryEntry
 
 
@@ -33,22 +34,6 @@ class RouteRequest:
     region: str | None = None
     status: str | None = None
     language: str = "en"
-
-
-_TEXT = {
-    "chosen": {
-        "en": "{explain} Go to: {service} ({organization}).",
-        "fr": "{explain} Adressez-vous à : {service} ({organization}).",
-    },
-    "status_note": {
-        "en": "Services that are not open to your status were left out.",
-        "fr": "Les services qui ne sont pas offerts à votre statut ont été écartés.",
-    },
-    "widened": {
-        "en": "There is no local service for {place} in the directory; this one serves a wider area.",
-        "fr": "Le répertoire n'a pas de service local pour {place}; celui-ci dessert une région plus vaste.",
-    },
-}
 
 
 class ServiceRouter:
@@ -99,7 +84,9 @@ class ServiceRouter:
         lang = request.language
         need = self.directory.vocabulary.needs[request.need]
         parts = [
-            _TEXT["chosen"][lang].format(
+            text(
+                "router.chosen",
+                lang,
                 explain=need.explain.in_language(lang),
                 service=best.service.name.get(lang),
                 organization=best.organization.name.get(lang),
@@ -107,13 +94,13 @@ class ServiceRouter:
         ]
         widened = bool(request.region) and distance > 0 and _is_local_need(need.level)
         if widened:
-            parts.append(_TEXT["widened"][lang].format(place=self.taxonomy.regions[request.region].in_language(lang)))  # type: ignore[index]
+            parts.append(text("router.widened", lang, place=self.taxonomy.regions[request.region].in_language(lang)))  # type: ignore[index]
         excluded = request.status and any(
             request.need in e.service.needs and e.service.statuses and request.status not in e.service.statuses
             for e in self.directory.entries()
         )
         if excluded:
-            parts.append(_TEXT["status_note"][lang])
+            parts.append(text("router.status_note", lang))
         return Route(request.need, best, " ".join(parts), [e for _, e in ordered[1:4]], widened)
 
 

@@ -497,7 +497,9 @@
   const renderBot = (entry, index) => {
     const m = entry.message || { type: "text", text: entry.text };
     const bubble = el("div", { class: `msg bot type-${m.type}` }, el("span", { class: "vh", text: t("assistant") }));
-    const hasTable = m.type === "comparison" && m.comparison && Array.isArray(m.comparison.criteria);
+    // A recommendation carries scores, not rows: it reads as text.
+    const rows = m.type === "comparison" && m.comparison ? m.comparison.criteria : null;
+    const hasTable = Array.isArray(rows) && rows.length > 0;
     if (m.type === "handoff") bubble.append(el("p", { class: "handoff-label", text: t("handoff") }));
     if (hasTable) bubble.append(...comparisonTable(m));
     else if (m.type === "services" && Array.isArray(m.services) && m.services.length) {

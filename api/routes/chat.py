@@ -13,15 +13,16 @@ from api.deps import Settings
 from api.dialogue import DialogueUnavailable, Message, RasaGateway
 from api.privacy_edge import PrivacyEdge, get_privacy_edge
 from api.sessions import SessionError, SessionIds
+from replies import texts
+from replies.models import TextReply
 from retrieval.language import confident_official_language, lexicon_votes, other_language
 
 router = APIRouter(prefix="/api", tags=["chat"])
 
-OTHER_LANGUAGE_REPLY = (
-    "I can answer in English or French. For help in many other languages, call or text 211 (free and confidential).\n"
-    "Je peux répondre en français ou en anglais. Pour de l'aide dans de nombreuses autres langues, composez le 211 "
-    "ou envoyez-lui un texto (gratuit et confidentiel)."
-)
+
+def other_language_reply() -> str:
+    """Both official languages at once: the person wrote in neither."""
+    return "\n".join(texts.text("edge.other_language", language) for language in ("en", "fr"))
 
 
 class ChatRequest(BaseModel):
@@ -114,9 +115,7 @@ async def chat(
         return ChatResponse(session_id=session_id, language=said_in, messages=[reply])
     text = inbound.text
     if body.lang is None and unsupported_language(text):
-        return ChatResponse(
-            session_id=session_id, language="en", messages=[Message(type="text", text=OTHER_LANGUAGE_REPLY)]
-        )
+        return ChatResponse(session_id=session_id, language="en", messages=[TextReply(text=other_language_reply())])
     metadata = {k: v for k, v in {"language": body.lang, "portal": body.portal}.items() if v}
     try:
         messages = await gateway.send(session_id, text, metadata)

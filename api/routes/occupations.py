@@ -8,6 +8,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 
 from places.data import PlaceBook
 from places.occupations import OccupationBook, occupation_summary
+from replies.models import OccupationSummary
 
 router = APIRouter(prefix="/api/occupations", tags=["places"])
 Lang = Literal["en", "fr"]
@@ -57,7 +58,7 @@ def get_occupation(
     places: Annotated[
         str | None, Query(description="Place ids for regional outlooks, comma-separated.", max_length=300)
     ] = None,
-) -> dict[str, Any]:
+) -> OccupationSummary:
     """One occupation: the regulator to contact in Ontario, and the outlooks (for the given places)."""
     book = occupation_book(request)
     occupation = book.get(occupation_id) or book.find(occupation_id)

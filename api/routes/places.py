@@ -12,6 +12,7 @@ from places.compare import CompareError, compare, conflict_message, display, rea
 from places.data import Place, PlaceBook
 from places.indicators import INDICATORS
 from places.occupations import Occupation, occupation_summary
+from replies.models import Comparison
 
 router = APIRouter(prefix="/api/places", tags=["places"])
 Lang = Literal["en", "fr"]
@@ -75,7 +76,7 @@ def compare_places(
     occupation: Annotated[
         str | None, Query(description="An occupation id or name: regulation and outlooks.", max_length=100)
     ] = None,
-) -> dict[str, Any]:
+) -> Comparison:
     """Side by side on every criterion: value, unit, year and source, and a plain summary."""
     job = _occupation(request, occupation)
     try:
@@ -88,11 +89,9 @@ def compare_places(
     except CompareError as exc:
         status = 404 if "unknown place" in str(exc) else 422
         raise HTTPException(status, str(exc)) from None
-    data = result.as_dict(lang)
+    data = result.as_comparison(lang)
     if job is not None:
-        data["occupation"] = occupation_summary(
-            job, lang, [(p.id, p.name.get(lang), p.province) for p in result.places]
-        )
+        data.occupation = occupation_summary(job, lang, [(p.id, p.name.get(lang), p.province) for p in result.places])
     return data
 
 

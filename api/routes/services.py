@@ -8,7 +8,8 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response
 
-from services.cards import service_card
+from replies.models import ServiceDetail
+from services.cards import service_detail
 from services.directory import Directory, DirectoryEntry
 from services.hsds import datapackage_zip, export_organizations, to_tables
 from services.router import RouteRequest, RoutingError, ServiceRouter
@@ -24,8 +25,8 @@ def _directory(request: Request) -> Directory:
     return directory
 
 
-def card(entry: DirectoryEntry, language: str) -> dict[str, Any]:
-    return service_card(entry, language, detailed=True)
+def card(entry: DirectoryEntry, language: str) -> ServiceDetail:
+    return service_detail(entry, language)
 
 
 def _check_codes(directory: Directory, need: str | None, region: str | None, status: str | None) -> None:
@@ -100,7 +101,7 @@ def export(request: Request, lang: Lang = "en", format: Literal["json", "datapac
 
 
 @router.get("/{service_id}")
-def get_service(request: Request, service_id: str, lang: Lang = "en") -> dict[str, Any]:
+def get_service(request: Request, service_id: str, lang: Lang = "en") -> ServiceDetail:
     directory = _directory(request)
     entry = directory.services.get(service_id)
     if entry is None:

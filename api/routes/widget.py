@@ -14,6 +14,7 @@ from fastapi.responses import FileResponse, HTMLResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from api.deps import Privacy, Settings
+from replies.texts import text
 from retrieval.settings import ROOT
 
 router = APIRouter(prefix="/widget", tags=["widget"], include_in_schema=False)
@@ -71,7 +72,7 @@ def retention_period(privacy: Privacy, lang: Literal["en", "fr"]) -> str:
     """The retention period in words: "180 days", "180 jours", "1 day"."""
     days = privacy.retention_days
     number = f"{days:,}".replace(",", "\u00a0" if lang == "fr" else ",")
-    unit = {"en": ("day", "days"), "fr": ("jour", "jours")}[lang][days != 1]
+    unit = text("widget.days" if days != 1 else "widget.day", lang)
     return f"{number} {unit}"
 
 

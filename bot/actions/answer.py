@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -14,7 +13,8 @@ from rasa_sdk.types import DomainDict
 from bot.actions import resources
 from bot.actions.safety import safety_reply, unsafe_kind
 from bot.actions.sources import publisher_label, responsibility_line
-from bot.actions.texts import text
+from replies.models import AnswerReply, Button, ChoicesReply, Source, TextReply, as_json
+from replies.texts import text
 from retrieval.answers import Answer, answer_from_index
 from retrieval.folding import fold
 from retrieval.language import requested_switch
@@ -29,31 +29,30 @@ def excerpt(passage: str, max_words: int) -> str:
     return first_sentences(passage, max_words, more="…")
 
 
-def source_of(hit: Hit, taxonomy: Taxonomy, language: str) -> dict[str, str]:
+def source_of(hit: Hit, taxonomy: Taxonomy, language: str) -> Source:
     """The source of a hit; `owner` names the page's publisher (data/publishers.yml), a government only
     when that government published it."""
     owner = taxonomy.owners.get(hit.owner)
     fallback = owner.in_language(language) if owner else hit.owner
-    return {
-        "title": hit.title,
-        "url": hit.url,
-        "jurisdiction": hit.jurisdiction,
-        "owner": publisher_label(hit.url, language, fallback),
-        "language": hit.language,
-    }
+    return Source(
+        title=hit.title,
+        url=hit.url,
+        jurisdiction=hit.jurisdiction,  # type: ignore[arg-type]  # checked by the model
+        owner=publisher_label(hit.url, language, fallback),
+        language=hit.language,  # type: ignore[arg-type]
+    )
 
 
-def feedback_buttons(language: str) -> list[dict[str, str]]:
+def feedback_buttons(language: str) -> list[Button]:
     return [
-        {"title": text("helpful", language), "payload": '/feedback{"helpful": "yes"}'},
-        {"title": text("not_helpful", language), "payload": '/feedback{"helpful": "no"}'},
+        Button(title=text("helpful", language), payload='/feedback{"helpful": "yes"}'),
+        Button(title=text("not_helpful", language), payload='/feedback{"helpful": "no"}'),
     ]
 
 
-def answer_message(
-    answer: Answer, others: list[Hit], language: str, fallback: bool, taxonomy: Taxonomy
-) -> dict[str, Any]:
-    """The `answer` message: what answers the question, each part with its source and who is responsible."""
+def answer_message(answer: Answer, others: list[Hit], language: str, fallback: bool, taxonomy: Taxonomy) -> AnswerReply:
+    """The `answer` message: what answers the question, each part with its source and who is responsible,
+    and the feedback buttons."""
     lines: list[str] = []
     sources = []
     for n, (part, hit) in enumerate(zip(answer.parts, answer.hits, strict=True)):
@@ -62,12 +61,12 @@ def answer_message(
         if n:
             lines.append("")
         lines += [part, "", text("source", language, title=hit.title, url=hit.url)]
-        lines.append(responsibility_line(hit.jurisdiction, hit.url, language, source["owner"]))
+        lines.append(responsibility_line(hit.jurisdiction, hit.url, language, source.owner))
     if fallback:
         lines.append(text("other_language", language))
     used = {h.id for h in answer.hits}
     sources += [source_of(h, taxonomy, language) for h in others if h.id not in used][:1]
-    return {"type": "answer", "text": "\n".join(lines), "sources": sources}
+    return AnswerReply(text="\n".join(lines), sources=sources, buttons=feedback_buttons(language))
 
 
 def compose_answer(index: SearchIndex, question: str, hits: list[Hit], language: str) -> Answer:
@@ -80,14 +79,13 @@ def compose_answer(index: SearchIndex, question: str, hits: list[Hit], language:
     return Answer(text=opening, hits=[best], parts=[opening])
 
 
-def not_sure_message(hits: list[Hit], language: str) -> dict[str, Any]:
+def not_sure_message(hits: list[Hit], language: str) -> ChoicesReply:
+    """Not sure: the nearest topics as choices, and 211 for a person who can refer them."""
     lines = [text("not_sure", language), text("not_sure_contact", language)]
-    buttons = [{"title": h.title, "payload": h.title} for h in hits[:3]]
-    return {
-        "type": "choices",
-        "text": "\n".join([lines[0], *(f"- {h.title}" for h in hits[:3]), lines[1]]),
-        "buttons": buttons,
-    }
+    return ChoicesReply(
+        text="\n".join([lines[0], *(f"- {h.title}" for h in hits[:3]), lines[1]]),
+        buttons=[Button(title=h.title, payload=h.title) for h in hits[:3]],
+    )
 
 
 def for_search(question: str, region: str | None) -> str:
@@ -279,7 +277,7 @@ def utter_answer(
     message = question if question is not None else (tracker.latest_message or {}).get("text") or ""
     kind = unsafe_kind(message)
     if kind:
-        dispatcher.utter_message(json_message={"type": "text", "text": safety_reply(kind, language)})
+        dispatcher.utter_message(json_message=as_json(TextReply(text=safety_reply(kind, language))))
         return []
     previous, previous_item = tracker.get_slot("last_question"), tracker.get_slot("last_item")
     index = resources.index()
@@ -297,7 +295,7 @@ def utter_answer(
     searched = for_search(asked, region)
     urgent = bool(hits) and hits[0].similarity is None
     if not hits or (not urgent and confidence(index, hits[0], asked, searched) < resources.settings().min_similarity):
-        dispatcher.utter_message(json_message=not_sure_message(hits, language))
+        dispatcher.utter_message(json_message=as_json(not_sure_message(hits, language)))
         return []
     said = last_reply(tracker)
     # Staying with the item, what to say from it is chosen by the follow-up's own words ("is it free?"):
@@ -308,8 +306,7 @@ def utter_answer(
     if said.startswith(answer.parts[0]) and len(hits) > 1:
         # Never the same answer twice in a row: the next item says something new, or nothing is repeated.
         answer = compose_answer(index, searched, [h for h in hits if h.id != answer.hits[0].id], found_in)
-    reply = answer_message(answer, hits, language, fallback, index.taxonomy)
-    dispatcher.utter_message(json_message={**reply, "buttons": feedback_buttons(language)})
+    dispatcher.utter_message(json_message=as_json(answer_message(answer, hits, language, fallback, index.taxonomy)))
     return [SlotSet("last_question", asked), SlotSet("last_item", answer.hits[0].translation)]
 
 
@@ -367,5 +364,5 @@ class ActionOutOfScope(Action):
         settings = resources.settings()
         if hits and (hits[0].similarity or 0.0) >= settings.min_similarity + settings.out_of_scope_margin:
             return utter_answer(dispatcher, tracker, question=asked)
-        dispatcher.utter_message(json_message={"type": "text", "text": text("out_of_scope", language)})
+        dispatcher.utter_message(json_message=as_json(TextReply(text=text("out_of_scope", language))))
         return []

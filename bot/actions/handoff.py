@@ -11,7 +11,8 @@ from rasa_sdk.types import DomainDict
 
 from bot.actions import resources
 from bot.actions.answer import source_of, utter_answer
-from bot.actions.texts import text
+from replies.models import AnswerReply, HandoffReply, as_json
+from replies.texts import text
 from retrieval.folding import fold
 from retrieval.search import Hit, SearchIndex
 
@@ -68,13 +69,8 @@ class ActionHandoff(Action):
                 contacts.append(hit)
         if not local:
             lines.append(text("handoff_place", language))
-        dispatcher.utter_message(
-            json_message={
-                "type": "handoff",
-                "text": "\n".join(lines),
-                "sources": [source_of(h, index.taxonomy, language) for h in contacts],
-            }
-        )
+        sources = [source_of(h, index.taxonomy, language) for h in contacts]
+        dispatcher.utter_message(json_message=as_json(HandoffReply(text="\n".join(lines), sources=sources)))
         # Marks the conversation so staff can find the ones where a person was asked for.
         return [SlotSet("handoff_requested", True)]
 
@@ -101,11 +97,6 @@ class ActionOwnCase(Action):
         index = resources.index()
         hits = [h for h in (_item(index, g, language) for g in (IRCC_CONTACT, AUTHORIZED_REPRESENTATIVES)) if h]
         lines = [text("own_case", language), *(f"- {h.title} — {h.url}" for h in hits)]
-        dispatcher.utter_message(
-            json_message={
-                "type": "answer",
-                "text": "\n".join(lines),
-                "sources": [source_of(h, index.taxonomy, language) for h in hits],
-            }
-        )
+        sources = [source_of(h, index.taxonomy, language) for h in hits]
+        dispatcher.utter_message(json_message=as_json(AnswerReply(text="\n".join(lines), sources=sources)))
         return []

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -13,19 +12,21 @@ from rasa_sdk.types import DomainDict
 from bot.actions import resources
 from bot.actions.answer import asks_something, says_more_than_a_place, utter_answer
 from bot.actions.services import remember, route_need
-from bot.actions.texts import text
 from places.compare import (
     MAX_COMPARE,
     MIN_COMPARE,
     CompareError,
     compare,
     conflict_message,
+    place_refs,
     priorities_from_text,
     read_priorities,
     recommend,
 )
 from places.indicators import DIRECTION_WORDS, INDICATORS
 from places.occupations import Occupation, occupation_summary
+from replies.models import Button, ChoicesReply, Comparison, ComparisonReply, Score, as_json
+from replies.texts import text
 from retrieval.folding import fold
 
 
@@ -58,15 +59,18 @@ def occupation_in(tracker: Tracker) -> Occupation | None:
     return book.find(str(named)) if named else None
 
 
-def with_occupation(message: dict[str, Any], occupation: Occupation | None, language: str) -> dict[str, Any]:
-    """Add whether the occupation is regulated in Ontario and its outlooks for the places shown."""
+def with_occupation(message: ComparisonReply, occupation: Occupation | None, language: str) -> ComparisonReply:
+    """The message with whether the occupation is regulated in Ontario and its outlooks for the places shown."""
     if occupation is None:
         return message
-    shown = [(p["id"], p["name"], p["province"]) for p in message["comparison"].get("places", [])]
+    shown = [(p.id, p.name, p.province) for p in message.comparison.places]
     summary = occupation_summary(occupation, language, shown)
-    message["comparison"]["occupation"] = summary
-    message["text"] += "\n\n" + summary["text"]
-    return message
+    return message.model_copy(
+        update={
+            "comparison": message.comparison.model_copy(update={"occupation": summary}),
+            "text": message.text + "\n\n" + summary.text,
+        }
+    )
 
 
 def criteria_in(message: str) -> list[str]:
@@ -74,53 +78,47 @@ def criteria_in(message: str) -> list[str]:
     return list(priorities_from_text(message))
 
 
-def criterion_answer(data: dict[str, Any], asked: list[str], language: str) -> str:
+def criterion_answer(data: Comparison, asked: list[str], language: str) -> str:
     """The figures for the criteria the question asks about ("is Thunder Bay colder than Sudbury?"), first."""
     lines = []
-    for row in data["criteria"]:
-        if row["criterion"] not in asked:
+    for row in data.criteria:
+        if row.criterion not in asked:
             continue
         values = ", ".join(
-            f"{p['name']} {cell['display']}" + (f" ({cell['year']})" if cell["year"] else "")
-            for p, cell in zip(data["places"], row["values"], strict=True)
+            f"{p.name} {cell.display}" + (f" ({cell.year})" if cell.year else "")
+            for p, cell in zip(data.places, row.values, strict=True)
         )
         sep = " : " if language == "fr" else ": "
-        lines.append(f"{row['label']}{sep}{values}.")
+        lines.append(f"{row.label}{sep}{values}.")
     return "\n".join(lines[:2])
 
 
 def comparison_message(
     ids: list[str], language: str, criteria: list[str] | None = None, first: list[str] | None = None
-) -> dict[str, Any]:
+) -> ComparisonReply:
     """Places side by side (only `criteria` when given); the criteria in `first` answered before the table."""
-    result = compare(resources.places(), ids, language, criteria or None)
-    data = result.as_dict(language)
+    data = compare(resources.places(), ids, language, criteria or None).as_comparison(language)
     if first:
-        data["criteria"].sort(key=lambda row: row["criterion"] not in first)
-    names = " / ".join(p["name"] for p in data["places"])
+        data.criteria.sort(key=lambda row: row.criterion not in first)
+    names = " / ".join(p.name for p in data.places)
     lines = [text("comparison_intro", language, places=names)]
     if first:
         lines.insert(0, criterion_answer(data, first, language))
-    for row in data["criteria"]:
+    sep = " : " if language == "fr" else ": "
+    for row in data.criteria:
         values = "; ".join(
-            f"{p['name']} {cell['display']}" + (f" ({cell['year']})" if cell["year"] else "")
-            for p, cell in zip(data["places"], row["values"], strict=True)
+            f"{p.name} {cell.display}" + (f" ({cell.year})" if cell.year else "")
+            for p, cell in zip(data.places, row.values, strict=True)
         )
-        lines.append(f"- {row['label']}{' : ' if language == 'fr' else ': '}{values}")
-    if data["summary"]:
-        lines.append(data["summary"])
+        lines.append(f"- {row.label}{sep}{values}")
+    if data.summary:
+        lines.append(data.summary)
     lines.append(text("comparison_sources", language))
-    return {"type": "comparison", "text": "\n".join(lines), "comparison": data}
+    return ComparisonReply(text="\n".join(lines), comparison=data)
 
 
-# What each priority button says back, in words the priority reader understands.
-PRIORITY_PAYLOADS = {
-    "rent_2br": {"en": "cheap rent", "fr": "loyer abordable"},
-    "unemployment_rate": {"en": "jobs", "fr": "emploi"},
-    "french_speakers_share": {"en": "French", "fr": "français"},
-    "january_mean_temp": {"en": "mild winter", "fr": "hiver doux"},
-    "immigrant_share": {"en": "diverse community", "fr": "communauté diversifiée"},
-}
+# The priorities offered as buttons; each says back words the priority reader understands (priority_payload.*).
+PRIORITY_BUTTONS = ("rent_2br", "unemployment_rate", "french_speakers_share", "january_mean_temp", "immigrant_share")
 
 
 def ask_which_place(dispatcher: CollectingDispatcher, message: str, language: str) -> bool:
@@ -135,22 +133,22 @@ def ask_which_place(dispatcher: CollectingDispatcher, message: str, language: st
     return True
 
 
-def priority_buttons(language: str) -> list[dict[str, str]]:
+def priority_buttons(language: str) -> list[Button]:
     lang = "fr" if language == "fr" else "en"
     return [
-        {
-            "title": INDICATORS[key].label.in_language(lang),
-            "payload": f"{text('priority_payload', lang)} {words[lang]}",
-        }
-        for key, words in PRIORITY_PAYLOADS.items()
+        Button(
+            title=INDICATORS[key].label.in_language(lang),
+            payload=f"{text('priority_payload', lang)} {text(f'priority_payload.{key}', lang)}",
+        )
+        for key in PRIORITY_BUTTONS
     ]
 
 
-def direction_buttons(conflicts: tuple[str, ...], language: str) -> list[dict[str, str]]:
+def direction_buttons(conflicts: tuple[str, ...], language: str) -> list[Button]:
     """One button for each way of each contradictory priority ("milder winters" / "colder winters")."""
     lang = "fr" if language == "fr" else "en"
     return [
-        {"title": label.in_language(lang), "payload": f"{text('priority_payload', lang)} {label.in_language(lang)}"}
+        Button(title=label.in_language(lang), payload=f"{text('priority_payload', lang)} {label.in_language(lang)}")
         for key in conflicts
         for label in DIRECTION_WORDS[key].values()
     ]
@@ -158,7 +156,7 @@ def direction_buttons(conflicts: tuple[str, ...], language: str) -> list[dict[st
 
 def recommendation_message(
     weights: dict[str, float], language: str, opposite: frozenset[str] = frozenset()
-) -> dict[str, Any]:
+) -> ComparisonReply:
     found = recommend(resources.places(), weights, language, top=3, opposite=opposite)
     lines = [text("recommend_intro", language)]
     for n, r in enumerate(found, 1):
@@ -169,15 +167,13 @@ def recommendation_message(
         if r.missing:
             lines.append("   " + ", ".join(r.missing))
     lines.append(text("recommend_how", language))
-    data = {
-        "places": [{"id": r.place.id, "name": r.place.name.get(language), "province": r.place.province} for r in found],
-        "priorities": weights,
-        "opposite": sorted(opposite),
-        "scores": [
-            {"place": r.place.id, "score": r.score, "reasons": r.reasons, "tradeoffs": r.tradeoffs} for r in found
-        ],
-    }
-    return {"type": "comparison", "text": "\n".join(lines), "comparison": data}
+    data = Comparison(
+        places=place_refs([r.place for r in found], language),
+        priorities=weights,
+        opposite=sorted(opposite),
+        scores=[Score(place=r.place.id, score=r.score, reasons=r.reasons, tradeoffs=r.tradeoffs) for r in found],
+    )
+    return ComparisonReply(text="\n".join(lines), comparison=data)
 
 
 # Words of a comparison or of choosing where to live: without them, one place and a question is a question.
@@ -204,7 +200,7 @@ def add_to_comparison(
     merged = list(dict.fromkeys([*previous, *ids]))[-MAX_COMPARE:]
     if len(merged) < MIN_COMPARE:
         return None
-    dispatcher.utter_message(json_message=comparison_message(merged, tracker.get_slot("language") or "en"))
+    dispatcher.utter_message(json_message=as_json(comparison_message(merged, tracker.get_slot("language") or "en")))
     return [SlotSet("compared_places", merged)]
 
 
@@ -219,7 +215,7 @@ def compare_on_criterion(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     if not (MIN_COMPARE <= len(ids) <= MAX_COMPARE) or not criteria:
         return None
     language = tracker.get_slot("language") or "en"
-    dispatcher.utter_message(json_message=comparison_message(ids, language, None, criteria))
+    dispatcher.utter_message(json_message=as_json(comparison_message(ids, language, None, criteria)))
     return [SlotSet("compared_places", ids)]
 
 
@@ -250,10 +246,10 @@ class ActionComparePlaces(Action):
         if len(ids) >= 2:
             try:
                 follow_up = ids == previous  # "what about rent?": only those rows
-                message = comparison_message(
+                reply = comparison_message(
                     ids, language, criteria if follow_up else None, None if follow_up else criteria
                 )
-                dispatcher.utter_message(json_message=with_occupation(message, occupation, language))
+                dispatcher.utter_message(json_message=as_json(with_occupation(reply, occupation, language)))
             except CompareError as exc:
                 dispatcher.utter_message(text=str(exc))
                 return []
@@ -265,30 +261,22 @@ class ActionComparePlaces(Action):
             return []
         wanted = read_priorities(message)
         if wanted.conflicts:
-            dispatcher.utter_message(
-                json_message={
-                    "type": "choices",
-                    "text": conflict_message(wanted.conflicts, language),
-                    "buttons": direction_buttons(wanted.conflicts, language),
-                }
+            choices = ChoicesReply(
+                text=conflict_message(wanted.conflicts, language), buttons=direction_buttons(wanted.conflicts, language)
             )
+            dispatcher.utter_message(json_message=as_json(choices))
             return []
         weights = wanted.weights
         if not weights and occupation is not None:
             weights = {"unemployment_rate": 1.0}  # work in their field: the job market first
         if not weights:
-            dispatcher.utter_message(
-                json_message={
-                    "type": "choices",
-                    "text": text("ask_priorities", language),
-                    "buttons": priority_buttons(language),
-                }
-            )
+            choices = ChoicesReply(text=text("ask_priorities", language), buttons=priority_buttons(language))
+            dispatcher.utter_message(json_message=as_json(choices))
             return []
         recommended = recommendation_message(weights, language, wanted.opposite)
-        dispatcher.utter_message(json_message=with_occupation(recommended, occupation, language))
+        dispatcher.utter_message(json_message=as_json(with_occupation(recommended, occupation, language)))
         # "and the rents?", "and Sudbury?" continue with the places just recommended.
-        return [SlotSet("compared_places", [p["id"] for p in recommended["comparison"]["places"]])]
+        return [SlotSet("compared_places", [p.id for p in recommended.comparison.places])]
 
 
 class ActionInformPlace(Action):

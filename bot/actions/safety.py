@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from replies.texts import text
 from retrieval.folding import fold
 
 _DECEIVE = re.compile(
@@ -31,46 +32,6 @@ _ABUSE = re.compile(
     r"ta gueule|connard|connasse|crisse|tabarnak|calisse|nul a chier|imbecile|stupide)\b"
 )
 
-TEXTS = {
-    "deceive": {
-        "en": (
-            "I can't help with that. Giving false information or documents to immigration authorities is "
-            "misrepresentation: a serious crime that can get an application refused or a status taken away. "
-            "For honest help with your options, see an authorized representative (a licensed immigration "
-            "consultant, a lawyer or paralegal, or a Quebec notary) or a free settlement agency."
-        ),
-        "fr": (
-            "Je ne peux pas vous aider avec cela. Donner de faux renseignements ou de faux documents aux autorités "
-            "de l'immigration, c'est de la fausse déclaration : un crime grave qui peut entraîner le refus d'une "
-            "demande ou la perte d'un statut. Pour de l'aide honnête, adressez-vous à un représentant autorisé "
-            "(consultant en immigration titulaire d'un permis, avocat ou parajuriste, notaire du Québec) ou à un "
-            "organisme d'établissement gratuit."
-        ),
-    },
-    "threat": {
-        "en": (
-            "If someone is in danger right now, call 911. If you are thinking about hurting yourself or someone "
-            "else, call or text 9-8-8 (free, 24 hours a day, in English and French)."
-        ),
-        "fr": (
-            "Si quelqu'un est en danger en ce moment, composez le 911. Si vous pensez à vous faire du mal ou à "
-            "faire du mal à quelqu'un, appelez ou textez le 9-8-8 (gratuit, 24 heures sur 24, en français et en "
-            "anglais)."
-        ),
-    },
-    "abuse": {
-        "en": (
-            "I'm an automated assistant: I answer questions about settling in Canada and Ontario and send you to "
-            "the right government service. Ask me about health care, work, housing, school, taxes or your city."
-        ),
-        "fr": (
-            "Je suis un assistant automatisé : je réponds aux questions sur l'établissement au Canada et en "
-            "Ontario et je vous oriente vers le bon service gouvernemental. Posez-moi une question sur la santé, "
-            "le travail, le logement, l'école, les impôts ou votre ville."
-        ),
-    },
-}
-
 
 def unsafe_kind(message: str) -> str | None:
     """'deceive', 'threat' or 'abuse' when the message is one of those, else None."""
@@ -85,4 +46,4 @@ def unsafe_kind(message: str) -> str | None:
 
 
 def safety_reply(kind: str, language: str) -> str:
-    return TEXTS[kind]["fr" if language == "fr" else "en"]
+    return text(f"safety.{kind}", language)

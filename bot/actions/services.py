@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -12,7 +10,8 @@ from rasa_sdk.types import DomainDict
 from bot.actions import resources
 from bot.actions.answer import is_follow_up, utter_answer
 from bot.actions.safety import unsafe_kind
-from bot.actions.texts import text
+from replies.models import ServicesReply, as_json
+from replies.texts import text
 from retrieval.urgent import urgent_item
 from services.cards import service_card
 from services.router import Route, RouteRequest
@@ -23,15 +22,15 @@ LOCAL_LEVELS = ("municipal", "community", "provincial")
 PROVINCE = "ON"
 
 
-def services_message(route: Route, language: str) -> dict[str, Any]:
-    """The `services` message: the chosen service first, then up to two alternatives."""
-    entries = [route.entry, *route.alternatives[:2]]
-    lines = [route.explanation]
-    for entry in entries:
-        card = service_card(entry, language)
-        contact = " — ".join(x for x in (card["url"], card["phone"]) if x)
-        lines.append(f"- {card['name']} ({card['organization']}): {contact}")
-    return {"type": "services", "text": "\n".join(lines), "services": [service_card(e, language) for e in entries]}
+def services_message(route: Route, language: str, intro: str | None = None, outro: str | None = None) -> ServicesReply:
+    """The `services` message: the chosen service first, then up to two alternatives; `intro` and `outro`
+    around them."""
+    cards = [service_card(e, language) for e in [route.entry, *route.alternatives[:2]]]
+    lines = [*([intro] if intro else []), route.explanation]
+    for card in cards:
+        contact = " — ".join(x for x in (card.url, card.phone) if x)
+        lines.append(f"- {card.name} ({card.organization}): {contact}")
+    return ServicesReply(text="\n".join([*lines, *([outro] if outro else [])]), services=cards)
 
 
 def route_need(
@@ -46,20 +45,19 @@ def route_need(
         if other is None:
             return False
         label = resources.directory().vocabulary.statuses[status].in_language(language)
-        message = services_message(other, language)
-        message["text"] = text("not_for_status", language, status=label) + "\n" + message["text"]
-        dispatcher.utter_message(json_message=message)
+        note = text("not_for_status", language, status=label)
+        dispatcher.utter_message(json_message=as_json(services_message(other, language, note)))
         return True
     if route is None:
         return False
-    message = services_message(route, language)
+    intro: str | None = None
     if status:
         unnarrowed = router.route(RouteRequest(need, region, None, language))
         if unnarrowed is not None and unnarrowed.entry.service.id != route.entry.service.id:
             # The status the person stated changed what is offered: say so, so a wrong reading can be corrected.
             label = resources.directory().vocabulary.statuses[status].in_language(language)
-            message["text"] = text("for_status", language, status=label) + "\n" + message["text"]
-    dispatcher.utter_message(json_message=message)
+            intro = text("for_status", language, status=label)
+    dispatcher.utter_message(json_message=as_json(services_message(route, language, intro)))
     return True
 
 
@@ -91,9 +89,8 @@ class ActionFindService(Action):
             if province_wide is not None and PROVINCE in province_wide.entry.service.regions:
                 # One service for the whole province (the Landlord and Tenant Board, Legal Aid Ontario):
                 # name it now; the place only adds the local office or clinic.
-                reply = services_message(province_wide, language)
-                reply["text"] += "\n" + text("add_local_office", language)
-                dispatcher.utter_message(json_message=reply)
+                reply = services_message(province_wide, language, outro=text("add_local_office", language))
+                dispatcher.utter_message(json_message=as_json(reply))
                 return [SlotSet("pending_need", guess.need), *remember(message)]
             dispatcher.utter_message(
                 text=text("ask_place_for_service", language, need=need.label.in_language(language))

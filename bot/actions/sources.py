@@ -7,7 +7,7 @@ facts: a government is named only when that government published the page.
 
 from __future__ import annotations
 
-from bot.actions.texts import text
+from replies.texts import text
 from retrieval.publishers import Publisher, default_publishers
 
 

@@ -10,10 +10,10 @@ from fastapi.testclient import TestClient
 
 from api.access_log import NoQueryStrings
 from api.deps import get_api_settings
-from api.dialogue import Button, Message
 from api.main import create_app
 from api.settings import ApiSettings
 from api.state import AppState
+from replies.models import AnswerReply, Button
 
 FEEDBACK_YES = '/feedback{"helpful": "yes"}'
 
@@ -31,7 +31,7 @@ class RecordingRasa:
         else:
             reply = "Here is what I found for your question about the services offered in Ontario."
         buttons = [Button(title="Yes", payload=FEEDBACK_YES), Button(title="No", payload='/feedback{"helpful": "no"}')]
-        return [Message(type="answer", text=reply, buttons=buttons)]
+        return [AnswerReply(text=reply, buttons=buttons)]
 
     async def slots(self, sender):
         return {}

@@ -12,7 +12,7 @@ from bot.actions.answer import ActionAnswer, excerpt
 from bot.actions.handoff import ActionHandoff, ActionOwnCase
 from bot.actions.places import ActionInformPlace
 from bot.actions.slots import ValidateSlotMappings
-from bot.actions.texts import TEXTS
+from replies.texts import catalogue
 from tests.bot.conftest import saved_tracker
 
 DOMAIN: dict = {"slots": {}}
@@ -69,9 +69,9 @@ def test_unrelated_question_is_answered_honestly_not_invented():
 
 def test_place_noted_and_place_unknown_in_the_language_of_the_conversation():
     messages, _ = run(ActionInformPlace(), "inform_place_ottawa_fr")
-    assert [m["text"] for m in messages] == [TEXTS["place_noted"]["fr"].format(place="Ottawa")]
+    assert [m["text"] for m in messages] == [catalogue().raw("place_noted", "fr").format(place="Ottawa")]
     messages, _ = run(ActionInformPlace(), "inform_place_unknown_en")
-    assert [m["text"] for m in messages] == [TEXTS["place_unknown"]["en"]]
+    assert [m["text"] for m in messages] == [catalogue().raw("place_unknown", "en")]
 
 
 def test_handoff_gives_local_agency_211_and_ircc_and_marks_the_conversation():
@@ -86,7 +86,7 @@ def test_handoff_gives_local_agency_211_and_ircc_and_marks_the_conversation():
 
 def test_handoff_without_place_asks_for_it_in_french():
     handoff = only_custom(run(ActionHandoff(), "handoff_noplace_fr")[0])
-    assert TEXTS["handoff_place"]["fr"] in handoff["text"]
+    assert catalogue().raw("handoff_place", "fr") in handoff["text"]
     assert "IRCC" in handoff["text"]
 
 

@@ -12,8 +12,8 @@ from bot.actions import resources
 from bot.actions.answer import ActionAnswer, asks_something, read_in_context
 from bot.actions.handoff import ActionHandoff
 from bot.actions.places import ActionComparePlaces, ActionInformPlace
-from bot.actions.texts import TEXTS
 from bot.settings import BotSettings
+from replies.texts import catalogue
 
 SIN_QUESTION = "how do I get a social insurance number?"
 
@@ -121,11 +121,11 @@ def test_who_can_help_after_a_question_is_help_with_that_topic_not_a_contact_lis
 def test_one_place_and_a_question_is_a_question_not_a_comparison():
     message = "is there help to find a family doctor in Halifax, where do I ask"
     messages, events = run(ActionComparePlaces(), tracker(message, "compare_places"))
-    assert messages[0]["text"] != TEXTS["compare_one_place"]["en"]
+    assert messages[0]["text"] != catalogue().raw("compare_one_place", "en")
     assert all(e.get("name") != "compared_places" for e in events)
     # Asking whether a place is good to live in is still about choosing where to live.
     messages, _ = run(ActionComparePlaces(), tracker("is Halifax a good place to live?", "compare_places"))
-    assert messages[0]["text"] == TEXTS["compare_one_place"]["en"]
+    assert messages[0]["text"] == catalogue().raw("compare_one_place", "en")
 
 
 def test_a_place_with_a_question_answers_the_question(monkeypatch):

@@ -49,11 +49,11 @@ BOOK = PlaceBook(
 
 def test_compare_shows_every_criterion_with_not_available_for_gaps():
     result = compare(BOOK, ["alpha", "gamma"], "en")
-    rent = next(r for r in result.rows if r["criterion"] == "rent_2br")
-    assert [c["display"] for c in rent["values"]] == ["$1,800 per month", "$1,500 per month"]
-    assert rent["values"][0]["year"] == 2021 and rent["values"][0]["source"]["url"] == SRC["url"]
-    jobs = next(r for r in result.rows if r["criterion"] == "unemployment_rate")
-    assert [c["display"] for c in jobs["values"]] == ["6 %", "not available"]
+    rent = next(r for r in result.rows if r.criterion == "rent_2br")
+    assert [c.display for c in rent.values] == ["$1,800 per month", "$1,500 per month"]
+    assert rent.values[0].year == 2021 and rent.values[0].source.url == SRC["url"]
+    jobs = next(r for r in result.rows if r.criterion == "unemployment_rate")
+    assert [c.display for c in jobs.values] == ["6 %", "not available"]
     assert len(result.rows) == len(INDICATORS) == 13
 
 
@@ -133,10 +133,10 @@ def test_an_ontario_law_is_not_applicable_elsewhere_and_costs_no_score():
         indicators={"french_speakers_share": Figure(value=90.0, unit="percent", year=2021, source=SRC)},
     )
     book = PlaceBook({"ontarian": on, "quebecer": qc})
-    row = next(r for r in compare(book, ["ontarian", "quebecer"]).rows if r["criterion"] == "fls_designated")
-    assert [c["display"] for c in row["values"]] == ["yes", "not applicable (an Ontario law)"]
-    french = next(r for r in compare(book, ["ontarian", "quebecer"], "fr").rows if r["criterion"] == "fls_designated")
-    assert french["values"][1]["display"] == "sans objet (loi ontarienne)"
+    row = next(r for r in compare(book, ["ontarian", "quebecer"]).rows if r.criterion == "fls_designated")
+    assert [c.display for c in row.values] == ["yes", "not applicable (an Ontario law)"]
+    french = next(r for r in compare(book, ["ontarian", "quebecer"], "fr").rows if r.criterion == "fls_designated")
+    assert french.values[1].display == "sans objet (loi ontarienne)"
     best = recommend(book, {"french_speakers_share": 1.0, "fls_designated": 0.5})
     assert best[0].place.id == "quebecer" and best[0].missing == []  # not marked missing, not penalised
 

@@ -74,8 +74,8 @@ def test_french_comparison_lines_use_french_punctuation_and_money():
 
     ids = [p for p in ("toronto", "ottawa") if p in BOOK.places]
     message = comparison_message(ids, "fr")
-    assert "CAD" not in message["text"] and "per month" not in message["text"]
-    assert "- Loyer moyen, 2 chambres : " in message["text"]
-    assert "- Région désignée en vertu de la Loi sur les services en français : Toronto oui" in message["text"]
-    english = comparison_message(ids, "en")["text"]
+    assert "CAD" not in message.text and "per month" not in message.text
+    assert "- Loyer moyen, 2 chambres : " in message.text
+    assert "- Région désignée en vertu de la Loi sur les services en français : Toronto oui" in message.text
+    english = comparison_message(ids, "en").text
     assert "- Average rent, 2 bedrooms: Toronto $" in english

@@ -56,16 +56,16 @@ def test_regional_outlook_first_then_ontario_then_none(book):
 def test_summary_names_the_regulator_in_both_languages(book):
     nurse = book.get("registered-nurse")
     english = occupation_summary(nurse, "en", [("toronto", "Toronto", "ON"), ("calgary", "Calgary", "AB")])
-    assert "regulated in Ontario" in english["text"] and "https://www.cno.org/" in english["text"]
-    assert english["noc_2021"] == "31301"
-    assert [o["place"] for o in english["outlooks"]] == ["toronto", "calgary"]
-    assert english["outlooks"][1]["outlook"] is None  # no outlook outside Ontario: not invented
+    assert "regulated in Ontario" in english.text and "https://www.cno.org/" in english.text
+    assert english.noc_2021 == "31301"
+    assert [o.place for o in english.outlooks] == ["toronto", "calgary"]
+    assert english.outlooks[1].outlook is None  # no outlook outside Ontario: not invented
     french = occupation_summary(nurse, "fr")
-    assert "profession réglementée en Ontario" in french["text"] and "CNP 2021 : 31301" in french["text"]
+    assert "profession réglementée en Ontario" in french.text and "CNP 2021 : 31301" in french.text
 
 
 def test_unregulated_occupation_says_what_was_checked(book):
-    text = occupation_summary(book.get("cook"), "en")["text"]
+    text = occupation_summary(book.get("cook"), "en").text
     assert "no Ontario licence was found" in text
 
 
