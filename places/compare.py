@@ -121,7 +121,7 @@ def compare(
                     "display": display(place, indicator.id, language),
                     "unit": None if figure is None else figure.unit,
                     "year": None if figure is None else figure.year,
-                    "source": None if figure is None else figure.source.model_dump(),
+                    "source": None if figure is None else figure.cited(language),
                 }
             )
         rows.append({"criterion": indicator.id, "label": indicator.label.in_language(language), "values": cells})
