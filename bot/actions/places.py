@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -110,7 +111,18 @@ def comparison_message(
     if data["summary"]:
         lines.append(data["summary"])
     lines.append(text("comparison_sources", language))
+    publishers = official_publishers(data)
+    if publishers:
+        lines.append(text("comparison_publishers", language, publishers=", ".join(publishers)))
     return {"type": "comparison", "text": "\n".join(lines), "comparison": data}
+
+
+def official_publishers(data: dict[str, Any]) -> list[str]:
+    """The official publishers of the figures shown, most cited first: who stands behind the table (issue 14.2)."""
+    names = Counter(
+        cell["source"]["publisher_name"] for row in data["criteria"] for cell in row["values"] if cell["source"]
+    )
+    return [name for name, _ in names.most_common()]
 
 
 # What each priority button says back, in words the priority reader understands.

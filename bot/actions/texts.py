@@ -103,6 +103,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": 'Each figure has its year and official source; "not available" means we could not confirm it.',
         "fr": "Chaque donnée a son année et sa source officielle; « non disponible » veut dire que nous n'avons pas pu la confirmer.",
     },
+    "comparison_publishers": {
+        "en": "Sources: {publishers}.",
+        "fr": "Sources : {publishers}.",
+    },
     "compare_one_place": {
         "en": "Which other place would you like to compare it with? You can name up to 4 places.",
         "fr": "Avec quel autre endroit voulez-vous le comparer? Vous pouvez nommer jusqu'à 4 endroits.",

@@ -129,3 +129,20 @@ def test_french_comparison_lines_use_french_punctuation_and_money():
     assert "- Région désignée en vertu de la Loi sur les services en français : Toronto oui" in message["text"]
     english = comparison_message(ids, "en")["text"]
     assert "- Average rent, 2 bedrooms: Toronto $" in english
+
+
+def test_the_comparison_reply_names_the_official_publishers_never_a_copy():
+    """Issue 14.2: the reply says who published the figures (Statistics Canada...), not the GitHub copy read."""
+    from bot.actions.places import comparison_message
+
+    ids = ["toronto", "ottawa"]
+    copies = [f.via for i in ids for f in BOOK.places[i].indicators.values() if f.via]
+    assert copies, "these places have figures read via a copy; the test would prove nothing otherwise"
+    for language, statcan, ontario in (
+        ("en", "Statistics Canada", "Government of Ontario"),
+        ("fr", "Statistique Canada", "Gouvernement de l'Ontario"),
+    ):
+        message = comparison_message(ids, language)
+        sources = next(line for line in message["text"].splitlines() if line.startswith("Sources"))
+        assert statcan in sources and ontario in sources, sources
+        assert "github" not in message["text"].lower() and "github" not in repr(message["comparison"]).lower()
