@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from places.compare import applies
-from places.data import Figure, load_places
+from places.data import Figure, PlacesError, load_places
 from places.indicators import INDICATORS
 from retrieval.publishers import Publishers, default_publishers
 from retrieval.report import write_block
@@ -87,8 +87,15 @@ def report(write: Annotated[Path | None, typer.Option(help="Markdown file whose 
 
 @app.command()
 def validate() -> None:
-    book = load_places(ROOT / "data" / "places")
-    typer.echo(f"ok: {len(book.places)} places")
+    """Check every place file; each problem names the file and the field (exit 1 when there is one)."""
+    try:
+        book = load_places(ROOT / "data" / "places")
+    except PlacesError as exc:
+        for problem in exc.problems:
+            typer.echo(problem, err=True)
+        raise typer.Exit(1) from None
+    figures = sum(len(p.indicators) for p in book.places.values())
+    typer.echo(f"ok: {len(book.places)} places, {figures} figures, every one from an official publisher")
 
 
 app(prog_name="python -m places")
