@@ -2,39 +2,69 @@
 
 from __future__ import annotations
 
-import re
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from places.compare import applies
-from places.data import load_places
+from places.data import Figure, PlacesError, load_places
 from places.indicators import INDICATORS
+from retrieval.publishers import Publishers, default_publishers
 from retrieval.report import write_block
 from retrieval.settings import ROOT
 
 app = typer.Typer(help="Places to settle and their figures.", no_args_is_help=True)
+
+# Short names for the report's source column (the registry's full names are long).
+SHORT_NAMES = {
+    "statistics-canada": "Statistics Canada",
+    "environment-canada": "ECCC",
+    "government-of-canada": "IRCC / Government of Canada",
+    "government-of-ontario": "Government of Ontario",
+}
+
+
+def sources_by_kind(figures: list[Figure], publishers: Publishers) -> str:
+    """'federal 70 (Statistics Canada 45, ECCC 25) · municipal 3': who published an indicator's figures."""
+    by_kind: dict[str, Counter[str]] = defaultdict(Counter)
+    for figure in figures:
+        publisher = publishers[figure.publisher]
+        by_kind[publisher.kind.value][SHORT_NAMES.get(publisher.id, publisher.name.en)] += 1
+    parts = []
+    for kind, names in sorted(by_kind.items(), key=lambda kv: -sum(kv[1].values())):
+        detail = ", ".join(f"{name} {n}" for name, n in names.most_common(3))
+        more = len(names) - 3
+        parts.append(f"{kind} {sum(names.values())} ({detail}{f', {more} more' if more > 0 else ''})")
+    return " · ".join(parts) or "—"
 
 
 @app.command()
 def report(write: Annotated[Path | None, typer.Option(help="Markdown file whose report to replace.")] = None) -> None:
     book = load_places(ROOT / "data" / "places")
     places = sorted(book.places.values(), key=lambda p: (p.province, p.id))
+    publishers = default_publishers()
+    total = sum(len(p.indicators) for p in places)
+    copies = sum(f.via is not None for p in places for f in p.indicators.values())
     lines = [
-        f'{len(places)} places; figures confirmed per indicator (the rest show as "not available"):',
+        f"{len(places)} places, {total} figures, every one from an official publisher (a government or a public",
+        f"agency, data/publishers.yml) on one of its official hosts; {copies} were read from a machine-readable copy",
+        "of the official table (`via`, never shown to users). Figures that could not be traced to one were removed:",
+        'the comparison shows "not available".',
         "",
-        "| indicator | places with a figure | reference years | sources (most cited) |",
-        "| --- | ---: | --- | --- |",
+        "| indicator | places with a figure | reference years | sources by publisher kind | read via a copy |",
+        "| --- | ---: | --- | --- | ---: |",
     ]
     for key, indicator in INDICATORS.items():
         figures = [p.indicators[key] for p in places if key in p.indicators]
         years = ", ".join(sorted({str(f.year) for f in figures})) or "—"
-        hosts = Counter(re.sub(r"^https://(www\.)?([^/]+).*", r"\2", f.source.url) for f in figures)
-        top = ", ".join(f"{h} ({n})" for h, n in hosts.most_common(3)) or "—"
         where = [p for p in places if applies(p, key)]
-        lines.append(f"| {indicator.label.en} (`{key}`) | {len(figures)} / {len(where)} | {years} | {top} |")
+        via = sum(f.via is not None for f in figures)
+        lines.append(
+            f"| {indicator.label.en} (`{key}`) | {len(figures)} / {len(where)} | {years} | "
+            f"{sources_by_kind(figures, publishers)} | {via} |"
+        )
     lines += [
         "",
         "Figures per place, out of the indicators that apply to it (Ontario's French Language Services Act",
@@ -57,8 +87,15 @@ def report(write: Annotated[Path | None, typer.Option(help="Markdown file whose 
 
 @app.command()
 def validate() -> None:
-    book = load_places(ROOT / "data" / "places")
-    typer.echo(f"ok: {len(book.places)} places")
+    """Check every place file; each problem names the file and the field (exit 1 when there is one)."""
+    try:
+        book = load_places(ROOT / "data" / "places")
+    except PlacesError as exc:
+        for problem in exc.problems:
+            typer.echo(problem, err=True)
+        raise typer.Exit(1) from None
+    figures = sum(len(p.indicators) for p in book.places.values())
+    typer.echo(f"ok: {len(book.places)} places, {figures} figures, every one from an official publisher")
 
 
 app(prog_name="python -m places")

@@ -9,7 +9,7 @@ from typing import Any
 
 from places.data import Figure, Place, PlaceBook
 from places.indicators import DIRECTION_WORDS, INDICATORS, OPPOSITE_WORDS, PRIORITY_WORDS
-from replies.models import Cell, Comparison, Link, PlaceRef, Row
+from replies.models import Cell, Comparison, PlaceRef, Row
 from replies.texts import text
 from retrieval.folding import fold
 
@@ -103,7 +103,7 @@ def compare(
                     display=display(place, indicator.id, language),
                     unit=None if figure is None else figure.unit,
                     year=None if figure is None else figure.year,
-                    source=None if figure is None else Link(title=figure.source.title, url=figure.source.url),
+                    source=None if figure is None else figure.cited(language),
                 )
             )
         rows.append(Row(criterion=indicator.id, label=indicator.label.in_language(language), values=cells))

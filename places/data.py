@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from places.indicators import INDICATORS
+from replies.models import CitedSource
+from retrieval.publishers import PublisherKind, Publishers, default_publishers, host_of
 from retrieval.yamlio import load_yaml
+
+# Who may publish a place figure (issue 14.2): a government itself or a public agency (Statistics Canada's tables,
+# CMHC, a transit commission). Never a community organization, a news site, an encyclopedia or a blog.
+FIGURE_PUBLISHER_KINDS = frozenset(
+    {PublisherKind.federal, PublisherKind.provincial, PublisherKind.municipal, PublisherKind.agency}
+)
 
 
 class FigureSource(BaseModel):
@@ -19,7 +28,11 @@ class FigureSource(BaseModel):
 
 
 class Figure(BaseModel):
-    """One value of one indicator, with its unit, reference year and source."""
+    """One value of one indicator: unit, reference year, official publisher, table and when it was read.
+
+    `via` names the machine-readable copy of the official table the value was read from (a GitHub file); it is kept
+    for the record and for `python -m places report`, never shown to users, who see the official source only.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     value: float | bool | str
@@ -27,7 +40,24 @@ class Figure(BaseModel):
     year: int | str
     period: str | None = None
     note: str | None = None
+    publisher: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    table: str | None = Field(default=None, min_length=2)
+    retrieved: date
+    via: str | None = Field(default=None, min_length=5)
     source: FigureSource
+
+    def cited(self, language: str = "en", publishers: Publishers | None = None) -> CitedSource:
+        """The source as a reply shows it: the official page and its publisher's name; never the copy (`via`)."""
+        registry = publishers or default_publishers()
+        publisher = registry.by_id.get(self.publisher)
+        return CitedSource(
+            title=self.source.title,
+            url=self.source.url,
+            publisher=self.publisher,
+            publisher_name=publisher.name.in_language(language) if publisher else self.publisher,
+            table=self.table,
+            retrieved=self.retrieved.isoformat(),
+        )
 
 
 class Names(BaseModel):
@@ -81,8 +111,39 @@ class PlaceBook:
         return self.places.get(place_id)
 
 
-def load_places(folder: Path) -> PlaceBook:
-    """Read every `<PROVINCE>/<id>.yml`; every problem is reported with its file and field."""
+def source_problems(place: Place, publishers: Publishers) -> list[str]:
+    """Why a figure's source is not an official one: unknown publisher, wrong kind, or a host it does not own."""
+    problems: list[str] = []
+    for key, figure in place.indicators.items():
+        field = f"indicators.{key}"
+        publisher = publishers.by_id.get(figure.publisher)
+        if publisher is None:
+            problems.append(
+                f"{field}.publisher: '{figure.publisher}' is not in data/publishers.yml; cite an official publisher "
+                "listed there (or add it with its kind and official hosts)"
+            )
+            continue
+        if publisher.kind not in FIGURE_PUBLISHER_KINDS:
+            problems.append(
+                f"{field}.publisher: '{publisher.id}' is a {publisher.kind.value} publisher; a figure must come from a "
+                "federal, provincial or municipal government or a public agency (Statistics Canada, CMHC, ECCC, ...)"
+            )
+        if not publishers.owns(publisher.id, figure.source.url):
+            owner = publishers.for_url(figure.source.url)
+            problems.append(
+                f"{field}.source.url: host '{host_of(figure.source.url)}' is not an official host of "
+                f"'{publisher.id}' ({', '.join(publisher.hosts)})"
+                + (f"; it belongs to '{owner.id}'" if owner else "; cite the official page, a copy goes in `via`")
+            )
+    return problems
+
+
+def load_places(folder: Path, publishers: Publishers | None = None) -> PlaceBook:
+    """Read every `<PROVINCE>/<id>.yml`; every problem is reported with its file and field.
+
+    Each figure must cite an official publisher of data/publishers.yml on one of its hosts (issue 14.2).
+    """
+    registry = publishers or default_publishers()
     places: dict[str, Place] = {}
     problems: list[str] = []
     for path in sorted(folder.glob("[A-Z][A-Z]/*.yml")):
@@ -95,7 +156,10 @@ def load_places(folder: Path) -> PlaceBook:
         except Exception as exc:  # unreadable YAML or bytes: say which file
             problems.append(f"{path}: cannot be read as UTF-8 YAML: {exc}")
             continue
-        if place.id != path.stem:
+        unofficial = source_problems(place, registry)
+        if unofficial:
+            problems.extend(f"{path}: {problem}" for problem in unofficial)
+        elif place.id != path.stem:
             problems.append(f"{path}: id '{place.id}' must equal the file name '{path.stem}'")
         elif place.province != path.parent.name:
             problems.append(f"{path}: province '{place.province}' must equal the folder name '{path.parent.name}'")

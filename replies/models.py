@@ -76,7 +76,18 @@ class Cell(_Part):
     display: str
     unit: str | None = None
     year: int | str | None = None
-    source: Link | None = None
+    source: CitedSource | None = None
+
+
+class CitedSource(_Part):
+    """Where a place figure comes from: the official page and its publisher, never a copy it was read from."""
+
+    title: str
+    url: str
+    publisher: str
+    publisher_name: str
+    table: str | None = None
+    retrieved: str
 
 
 class Row(_Part):

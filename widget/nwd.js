@@ -472,7 +472,7 @@
       for (const v of row.values || []) {
         const td = el("td", null, `${v.display ?? ""}${v.year ? ` (${v.year})` : ""}`);
         if (v.source && safeUrl(v.source.url)) {
-          const a = link(v.source.url, t("source"));
+          const a = link(v.source.url, v.source.publisher_name || t("source"));
           a.setAttribute("aria-label", t("sourceOf", { title: v.source.title || v.source.url }));
           td.append(" ", a);
         }

@@ -51,7 +51,7 @@ def place_card(place: Place, language: str) -> dict[str, Any]:
                 "display": display(place, key, language),
                 "unit": None if key not in place.indicators else place.indicators[key].unit,
                 "year": None if key not in place.indicators else place.indicators[key].year,
-                "source": None if key not in place.indicators else place.indicators[key].source.model_dump(),
+                "source": None if key not in place.indicators else place.indicators[key].cited(language),
             }
             for key, indicator in INDICATORS.items()
         },

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -114,7 +115,16 @@ def comparison_message(
     if data.summary:
         lines.append(data.summary)
     lines.append(text("comparison_sources", language))
+    publishers = official_publishers(data)
+    if publishers:
+        lines.append(text("comparison_publishers", language, publishers=", ".join(publishers)))
     return ComparisonReply(text="\n".join(lines), comparison=data)
+
+
+def official_publishers(data: Comparison) -> list[str]:
+    """The official publishers of the figures shown, most cited first: who stands behind the table (issue 14.2)."""
+    names = Counter(cell.source.publisher_name for row in data.criteria for cell in row.values if cell.source)
+    return [name for name, _ in names.most_common()]
 
 
 # The priorities offered as buttons; each says back words the priority reader understands (priority_payload.*).

@@ -16,11 +16,13 @@ from places.compare import (
 from places.data import Figure, Place, PlaceBook
 from places.indicators import INDICATORS
 
-SRC = {"title": "Test source", "url": "https://example.org/source"}
+SRC = {"title": "Test source", "url": "https://www150.statcan.gc.ca/t1/tbl1/en/tv.action?pid=3410013301"}
+# Who published a made-up figure and when it was read: every figure carries both (issue 14.2).
+OFFICIAL = {"publisher": "statistics-canada", "retrieved": "2026-11-25"}
 
 
 def place(pid: str, **figures) -> Place:
-    indicators = {k: Figure(value=v, unit=u, year=2021, source=SRC) for k, (v, u) in figures.items()}
+    indicators = {k: Figure(**OFFICIAL, value=v, unit=u, year=2021, source=SRC) for k, (v, u) in figures.items()}
     return Place(id=pid, name={"en": pid.title(), "fr": pid.title()}, province="ON", kind="CMA", indicators=indicators)
 
 
@@ -119,8 +121,8 @@ def test_recommend_bad_priorities(weights, message):
 
 def test_format_value():
     assert format_value(None, "fr") == "non disponible"
-    assert format_value(Figure(value=True, year=2024, source=SRC), "fr") == "oui"
-    assert format_value(Figure(value=-10.3, unit="°C", year="1981-2010", source=SRC), "fr") == "-10,3 °C"
+    assert format_value(Figure(**OFFICIAL, value=True, year=2024, source=SRC), "fr") == "oui"
+    assert format_value(Figure(**OFFICIAL, value=-10.3, unit="°C", year="1981-2010", source=SRC), "fr") == "-10,3 °C"
 
 
 def test_an_ontario_law_is_not_applicable_elsewhere_and_costs_no_score():
@@ -130,7 +132,7 @@ def test_an_ontario_law_is_not_applicable_elsewhere_and_costs_no_score():
         name={"en": "Quebecer", "fr": "Québécoise"},
         province="QC",
         kind="CMA",
-        indicators={"french_speakers_share": Figure(value=90.0, unit="percent", year=2021, source=SRC)},
+        indicators={"french_speakers_share": Figure(**OFFICIAL, value=90.0, unit="percent", year=2021, source=SRC)},
     )
     book = PlaceBook({"ontarian": on, "quebecer": qc})
     row = next(r for r in compare(book, ["ontarian", "quebecer"]).rows if r.criterion == "fls_designated")
@@ -181,3 +183,22 @@ def test_opposite_turns_the_ranking_round_and_rejects_indicators_without_a_direc
     assert warm == ["alpha", "gamma", "beta"] and cold == ["beta", "gamma", "alpha"]
     with pytest.raises(CompareError, match="no direction"):
         recommend(BOOK, {"rent_2br": 1.0}, opposite={"public_transit"})
+
+
+def test_compare_cites_the_official_publisher_never_the_copy_it_was_read_from():
+    copy = "https://github.com/someone/mirror/blob/main/rents.json"
+    figure = Figure(
+        **OFFICIAL, value=1500.0, unit="CAD per month", year=2025, table="34-10-0133-01", via=copy, source=SRC
+    )
+    book = PlaceBook(
+        {
+            "alpha": BOOK.places["alpha"],
+            "copied": place("copied").model_copy(update={"indicators": {"rent_2br": figure}}),
+        }
+    )
+    for language, name in (("en", "Statistics Canada"), ("fr", "Statistique Canada")):
+        rent = next(r for r in compare(book, ["alpha", "copied"], language).rows if r.criterion == "rent_2br")
+        cited = rent.values[1].source.model_dump()
+        assert cited["publisher_name"] == name and cited["url"] == SRC["url"] and cited["table"] == "34-10-0133-01"
+        assert cited["retrieved"] == "2026-11-25"
+        assert "via" not in cited and "github" not in repr(cited)
