@@ -167,6 +167,24 @@ def test_every_publisher_has_a_kind_a_known_region_and_lower_case_hosts(corpus):
         )
 
 
+_ENGLISH_NAME = re.compile(r"\b(of|and|the|Board|Partnership|Library|Health Unit|Transit|Council)\b")
+
+
+def test_every_publisher_has_a_french_name_or_says_why_not():
+    """A French reply names the publisher in French; an English name kept in French is a proper name, with why."""
+    unexplained, stale = [], []
+    for publisher in default_publishers().by_id.values():
+        english_only = publisher.name.fr == publisher.name.en or bool(_ENGLISH_NAME.search(publisher.name.fr))
+        if english_only and not publisher.name_fr_same:
+            unexplained.append(f"{publisher.id}: fr '{publisher.name.fr}'")
+        if publisher.name_fr_same and not english_only:
+            stale.append(publisher.id)
+    assert unexplained == [], "publishers with an English-only French name and no name_fr_same reason:\n" + (
+        "\n".join(unexplained)
+    )
+    assert stale == [], f"name_fr_same given but the French name is French: {stale}"
+
+
 def publisher_violations(items, services, publishers: Publishers) -> list[str]:
     """Every item, source and service page whose publisher is wrong or unknown, and every reply label that
     calls a third party a government or names an organization twice: file, field, what to fix.
