@@ -46,15 +46,27 @@ def format_value(figure: Figure | None, language: str) -> str:
         return _t("yes" if value else "no", language)
     if isinstance(value, float | int):
         number = f"{value:,.0f}" if abs(value) >= 1000 else (f"{value:g}")
+        # French groups thousands with a narrow no-break space and keeps the unit on the number's line with a
+        # no-break space: "1 763 $ par mois", "5,5 %", "-10,9 °C".
+        space = "\u00a0" if language == "fr" else " "
         if language == "fr":
             number = number.replace(",", "\u202f").replace(".", ",")
         if figure.unit == "CAD per month":  # money as each language writes it: $1,763 per month, 1 763 $ par mois
-            return f"{number} $ par mois" if language == "fr" else f"${number} per month"
-        unit = f" {figure.unit}" if figure.unit and figure.unit not in ("people",) else ""
+            return f"{number}{space}$ par mois" if language == "fr" else f"${number} per month"
+        unit = f"{space}{figure.unit}" if figure.unit and figure.unit not in ("people",) else ""
         if figure.unit == "percent":
-            unit = " %"
+            unit = f"{space}%"
         return f"{number}{unit}"
     return str(value)
+
+
+def in_sentence(label: str) -> str:
+    """A label inside a sentence: its first letter in lower case, names kept as written.
+
+    "Designated area under the French Language Services Act" -> "designated area under the French Language
+    Services Act" (lower-casing it all gave "french language services act").
+    """
+    return label[:1].lower() + label[1:]
 
 
 @dataclass(frozen=True)
@@ -253,7 +265,7 @@ def recommend(
             if not applies(place, key):
                 continue  # e.g. Ontario's French Language Services Act, for a place in Quebec
             indicator = INDICATORS[key]
-            label = indicator.label.in_language(language).lower() if language == "en" else indicator.label.fr.lower()
+            label = in_sentence(indicator.label.in_language(language))
             value = _numeric(place.indicators.get(key))
             if value is None or key not in ranges:
                 missing.append(_t("missing", language, criterion=label))

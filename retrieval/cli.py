@@ -140,14 +140,33 @@ def search(
 
 @app.command()
 def validate() -> None:
-    """Check every content file and the taxonomy without building anything."""
+    """Check every content file, the taxonomy and the link policy (data/url-policy.yml) without building anything."""
+    from retrieval.link_policy import check_links, default_link_policy, stale_exceptions, subject_mismatches
+
     settings = RetrievalSettings()
     corpus = _corpus_or_exit(settings)
-    console.print(f"ok: {len(corpus.items)} items")
+    policy = default_link_policy()
+    problems = check_links(corpus.items, policy, taxonomy=corpus.taxonomy)
+    stale = stale_exceptions(corpus.items, policy, taxonomy=corpus.taxonomy)
     for line in corpus.duplicates:
         console.print(f"[yellow]duplicate:[/] {line}")
     for line in corpus.missing_translations:
         console.print(f"[yellow]no translation:[/] {line}")
+    console.print(
+        f"link policy: {len(policy.pending_french_url)} French item(s) still link an English page "
+        f"(pending_french_url); {len(subject_mismatches(corpus.items, policy, taxonomy=corpus.taxonomy))} url(s) "
+        f"whose address shares no word with the item ({len(policy.url_subject_ok)} checked and accepted, "
+        f"{len(policy.url_subject_pending)} pending a better page)",
+        highlight=False,
+    )
+    if problems or stale:
+        for problem in problems:
+            err.print(f"[red]{problem.kind}[/] {problem}", highlight=False)
+        for line in stale:
+            err.print(f"[red]stale exception[/] {line}", highlight=False)
+        err.print(f"[bold red]{len(problems)} link policy problem(s), {len(stale)} stale exception(s)[/]")
+        raise typer.Exit(1)
+    console.print(f"ok: {len(corpus.items)} items, 0 link policy problems")
 
 
 @app.command()

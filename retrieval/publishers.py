@@ -57,6 +57,8 @@ class Publisher(BaseModel):
     hosts: list[str] = Field(min_length=1)
     bilingual: bool
     role: Words | None = None
+    # Why the French name is the English one (a proper name with no French form found); required when they match.
+    name_fr_same: str | None = Field(default=None, min_length=10, max_length=200)
 
     @property
     def is_government(self) -> bool:

@@ -121,3 +121,20 @@ def test_recommend_the_other_way_round(client):
     assert temps == sorted(temps)  # coldest first
     bad = client.post("/api/places/recommend", json={"priorities": {"rent_2br": 1}, "opposite": ["public_transit"]})
     assert bad.status_code == 422 and "no direction" in bad.json()["detail"]
+
+
+def test_french_figures_and_labels_through_the_api(client):
+    """The API shows what the chat shows: "1 763 $ par mois", "5,5 %", translated capitalised labels, "oui"."""
+    body = client.get("/api/places/compare", params={"ids": "ottawa,kingston", "lang": "fr"}).json()
+    rows = {row["criterion"]: row for row in body["criteria"]}
+    assert rows["fls_designated"]["label"] == "Région désignée en vertu de la Loi sur les services en français"
+    assert rows["fls_designated"]["values"][0]["display"] == "oui"
+    rent = [cell["display"] for cell in rows["rent_2br"]["values"]]
+    assert all(d.endswith("\u00a0$ par mois") and "\u202f" in d for d in rent), rent
+    jobs = [cell["display"] for cell in rows["unemployment_rate"]["values"] if cell["value"] is not None]
+    assert jobs and all(d.endswith("\u00a0%") and "." not in d for d in jobs), jobs
+    shown = [body["summary"], *(c["display"] for row in body["criteria"] for c in row["values"])]
+    assert not [t for t in shown if "CAD" in t or "per month" in t]  # the raw "unit" field stays a code
+    recommended = client.post("/api/places/recommend", json={"text": "services en français", "lang": "fr"}).json()
+    reasons = [r for place in recommended["recommendations"] for r in place["reasons"]]
+    assert "région désignée en vertu de la Loi sur les services en français : oui" in reasons, reasons

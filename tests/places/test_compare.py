@@ -61,7 +61,7 @@ def test_compare_shows_every_criterion_with_not_available_for_gaps():
 
 def test_compare_summary_names_the_main_differences_in_french():
     result = compare(BOOK, ["alpha", "beta"], "fr")
-    assert "Loyer moyen, 2 chambres : le plus bas à Beta (1\u202f200 $ par mois)" in result.summary
+    assert "Loyer moyen, 2 chambres : le plus bas à Beta (1\u202f200\u00a0$ par mois)" in result.summary
     assert "non disponible" not in result.summary
 
 
@@ -95,7 +95,7 @@ def test_recommend_ranks_by_weighted_normalised_scores_and_explains():
     top = recommend(BOOK, {"rent_2br": 1.0, "french_speakers_share": 1.0}, "en", top=3)
     assert [r.place.id for r in top][:2] == ["beta", "gamma"]
     assert any("rent" in reason for reason in top[0].reasons)
-    assert top[1].missing == ["share who speak french not available"]
+    assert top[1].missing == ["share who speak French not available"]
     alpha = next(r for r in recommend(BOOK, {"rent_2br": 1.0}, "en", top=5) if r.place.id == "alpha")
     assert alpha.tradeoffs and "rent" in alpha.tradeoffs[0]
 
@@ -122,7 +122,7 @@ def test_recommend_bad_priorities(weights, message):
 def test_format_value():
     assert format_value(None, "fr") == "non disponible"
     assert format_value(Figure(**OFFICIAL, value=True, year=2024, source=SRC), "fr") == "oui"
-    assert format_value(Figure(**OFFICIAL, value=-10.3, unit="°C", year="1981-2010", source=SRC), "fr") == "-10,3 °C"
+    assert format_value(Figure(**OFFICIAL, value=-10.3, unit="°C", year="1981-2010", source=SRC), "fr") == "-10,3\u00a0°C"
 
 
 def test_an_ontario_law_is_not_applicable_elsewhere_and_costs_no_score():

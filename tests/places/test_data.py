@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -107,14 +108,18 @@ def test_every_figure_reads_in_french_words_and_units():
             indicator.id
         )
     english_words = {"CAD", "per", "month", "percent", "people", "yes", "no", "not", "available"}
+    units_alone = {"$", "%", "°C", "cm"}
     for place in BOOK.places.values():
         for key in INDICATORS:
             shown = display(place, key, "fr")
             figure = place.indicators.get(key)
             if key != "public_transit":  # a transit system's own name
                 assert not english_words & set(shown.replace(",", " ").split()), (place.id, key, shown)
+                # A unit never starts a line of its own: it is held to its number by a no-break space.
+                assert not units_alone & set(shown.split(" ")), (place.id, key, shown)
             if figure is not None and figure.unit == "CAD per month":
-                assert shown.endswith(" $ par mois") and "." not in shown, (place.id, key, shown)
+                # "1 763 $ par mois": narrow no-break space between thousands, no-break space before "$".
+                assert shown.endswith("\u00a0$ par mois") and "." not in shown, (place.id, key, shown)
                 if figure.value >= 1000:
                     assert "\u202f" in shown, (place.id, key, shown)
 
@@ -146,3 +151,16 @@ def test_the_comparison_reply_names_the_official_publishers_never_a_copy():
         sources = next(line for line in message.text.splitlines() if line.startswith("Sources"))
         assert statcan in sources and ontario in sources, sources
         assert "github" not in message.text.lower() and "github" not in message.comparison.model_dump_json().lower()
+
+
+def test_french_recommendations_keep_law_names_and_show_french_money():
+    """Reasons sit inside a sentence: first letter lowered, the Act's name kept; "criterion : value" (issue 14.4)."""
+    from bot.actions.places import recommendation_message
+
+    text = recommendation_message({"fls_designated": 1.0, "rent_2br": 1.0}, "fr").text
+    assert "région désignée en vertu de la Loi sur les services en français : oui" in text, text
+    assert "loi sur les services" not in text
+    assert re.search(r"loyer moyen, 2 chambres : \d{1,3}(\u202f\d{3})*\u00a0\$ par mois", text), text
+    assert "CAD" not in text and "per month" not in text
+    english = recommendation_message({"fls_designated": 1.0, "rent_2br": 1.0}, "en").text
+    assert "designated area under the French Language Services Act: yes" in english, english
