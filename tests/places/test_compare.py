@@ -122,7 +122,9 @@ def test_recommend_bad_priorities(weights, message):
 def test_format_value():
     assert format_value(None, "fr") == "non disponible"
     assert format_value(Figure(**OFFICIAL, value=True, year=2024, source=SRC), "fr") == "oui"
-    assert format_value(Figure(**OFFICIAL, value=-10.3, unit="°C", year="1981-2010", source=SRC), "fr") == "-10,3\u00a0°C"
+    assert (
+        format_value(Figure(**OFFICIAL, value=-10.3, unit="°C", year="1981-2010", source=SRC), "fr") == "-10,3\u00a0°C"
+    )
 
 
 def test_an_ontario_law_is_not_applicable_elsewhere_and_costs_no_score():

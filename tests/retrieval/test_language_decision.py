@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.language import decide_language, message_language, requested_switch
+from retrieval.language import decide_language, dictionary_language, message_language, requested_switch
 
 
 @pytest.mark.parametrize(
@@ -47,3 +47,26 @@ def test_switches(text, expected):
 
 def test_a_language_named_in_another_language_is_not_a_switch():
     assert requested_switch("no hablo ni francés ni inglés") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("wait a second", "en"),  # no chat word: the English dictionary knows "wait" and "second"
+        ("see you tomorrow", "en"),
+        ("quelle galère", "fr"),
+        ("je reviens bientôt", "fr"),
+        ("thnak you", "en"),  # one typo from "thank"
+        ("merrci", "fr"),
+    ],
+)
+def test_words_outside_the_chat_lexicon_are_read_with_the_pipelines_dictionaries(text, expected):
+    other = "fr" if expected == "en" else "en"
+    assert dictionary_language(text) == expected
+    assert decide_language(text, None, other) == expected
+
+
+@pytest.mark.parametrize("text", ["Thunder Bay", "Ontario Works", "okay okay", "taxi", "lol"])
+def test_names_and_words_both_languages_use_say_nothing(text):
+    assert dictionary_language(text) is None
+    assert decide_language(text, None, "fr") == "fr" and decide_language(text, None, "en") == "en"
