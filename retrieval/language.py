@@ -183,19 +183,20 @@ def _lemmatizer_tables(package: str) -> Any:
 
 
 @lru_cache(maxsize=1)
-def _dictionaries() -> tuple[frozenset[str], frozenset[str], tuple[tuple[str, str], ...]]:
-    """(French forms, English lemmas and irregular forms, English suffix rules), folded."""
+def _dictionaries() -> tuple[Any, frozenset[str], frozenset[str], tuple[tuple[str, str], ...]]:
+    """(French forms as typed, French lemmas folded, English lemmas and irregular forms folded, English
+    suffix rules). The French forms table is keyed by spaCy's string hashes: look words up with `in`."""
     from spacy.strings import get_string_id
 
     fr_tables = _lemmatizer_tables(DICTIONARY_PIPELINES["fr"])
-    french = {fold(w) for w in fr_tables.get_table("lemma_lookup").keys() if isinstance(w, str)}
-    french |= {fold(w) for words in fr_tables.get_table("lemma_index").values() for w in words}
+    french_forms = fr_tables.get_table("lemma_lookup")
+    french = frozenset(fold(w) for words in fr_tables.get_table("lemma_index").values() for w in words)
     en_tables = _lemmatizer_tables(DICTIONARY_PIPELINES["en"])
     index, exc, rules = (en_tables.get_table(t) for t in ("lemma_index", "lemma_exc", "lemma_rules"))
     english = {fold(w) for words in index.values() for w in words}
     english |= {fold(w) for pos in _ENGLISH_POS for w in exc.get(get_string_id(pos), {})}
     suffixes = {(old, new) for pos in _ENGLISH_POS for old, new in rules.get(get_string_id(pos), []) if old}
-    return frozenset(french), frozenset(english), tuple(sorted(suffixes))
+    return french_forms, french, frozenset(english), tuple(sorted(suffixes))
 
 
 def _english_word(word: str, english: frozenset[str], suffixes: tuple[tuple[str, str], ...]) -> bool:
@@ -232,7 +233,7 @@ def dictionary_language(text: str) -> str | None:
     Capitalised words (names: "Toronto", "Express Entry") and the words both languages' chat uses
     ("okay", "bye", "weekend": the lexicon's `shared` list) say nothing.
     """
-    french, english, suffixes = _dictionaries()
+    french_forms, french, english, suffixes = _dictionaries()
     shared = _shared_words()
     votes = {"fr": 0, "en": 0}
     for match in _TOKEN.finditer(text):
@@ -240,7 +241,8 @@ def dictionary_language(text: str) -> str | None:
         word = fold(raw.lower()).replace("’", "'")
         if len(raw) < 2 or raw[0].isupper() or word in shared:
             continue
-        in_fr, in_en = word in french, _english_word(word, english, suffixes)
+        in_fr = raw.lower() in french_forms or word in french
+        in_en = _english_word(word, english, suffixes)
         if not (in_fr or in_en) and len(word) >= 5:
             in_fr, in_en = _typo_of_chat_word(word)
         if in_fr != in_en:
