@@ -104,5 +104,12 @@ class ServiceRouter:
         return Route(request.need, best, " ".join(parts), [e for _, e in ordered[1:4]], widened)
 
 
+# Levels whose services differ from one city to the next: a wider service found for a place was "widened".
+LOCAL_LEVELS = frozenset({"municipal", "community"})
+# Levels where the place picks the service or its office (Ontario's ServiceOntario centres too): the chat
+# asks where the person lives before routing.
+PLACE_LEVELS = LOCAL_LEVELS | {"provincial"}
+
+
 def _is_local_need(level: str) -> bool:
-    return level in ("municipal", "community")
+    return level in LOCAL_LEVELS

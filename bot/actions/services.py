@@ -14,10 +14,8 @@ from replies.models import ServicesReply, as_json
 from replies.texts import text
 from retrieval.urgent import urgent_item
 from services.cards import service_card
-from services.router import Route, RouteRequest
+from services.router import PLACE_LEVELS, Route, RouteRequest
 
-# Needs whose answer depends on where the person lives.
-LOCAL_LEVELS = ("municipal", "community", "provincial")
 # Where no place is known yet: both portals serve Ontario.
 PROVINCE = "ON"
 
@@ -82,7 +80,7 @@ class ActionFindService(Action):
             return utter_answer(dispatcher, tracker)
         need = resources.directory().vocabulary.needs[guess.need]
         region = tracker.get_slot("region")
-        if region is None and need.level in LOCAL_LEVELS:
+        if region is None and need.level in PLACE_LEVELS:
             province_wide = resources.router().route(
                 RouteRequest(guess.need, PROVINCE, tracker.get_slot("status"), language)
             )
