@@ -12,6 +12,7 @@ from rasa_sdk.types import DomainDict
 
 from bot.actions import resources
 from bot.actions.safety import safety_reply, unsafe_kind
+from bot.actions.service_details import follow_up_on_service
 from bot.actions.sources import publisher_label, responsibility_line
 from replies.models import AnswerReply, Button, ChoicesReply, Source, TextReply, as_json
 from replies.texts import text
@@ -279,6 +280,10 @@ def utter_answer(
     if kind:
         dispatcher.utter_message(json_message=as_json(TextReply(text=safety_reply(kind, language))))
         return []
+    if question is None and not urgent_item(message):
+        about_service = follow_up_on_service(dispatcher, tracker)  # "phone number?" after a service card
+        if about_service is not None:
+            return about_service
     previous, previous_item = tracker.get_slot("last_question"), tracker.get_slot("last_item")
     index = resources.index()
     region = region or tracker.get_slot("region")
@@ -307,7 +312,11 @@ def utter_answer(
         # Never the same answer twice in a row: the next item says something new, or nothing is repeated.
         answer = compose_answer(index, searched, [h for h in hits if h.id != answer.hits[0].id], found_in)
     dispatcher.utter_message(json_message=as_json(answer_message(answer, hits, language, fallback, index.taxonomy)))
-    return [SlotSet("last_question", asked), SlotSet("last_item", answer.hits[0].translation)]
+    return [
+        SlotSet("last_question", asked),
+        SlotSet("last_item", answer.hits[0].translation),
+        SlotSet("last_service", None),
+    ]
 
 
 class ActionAnswer(Action):

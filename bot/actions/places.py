@@ -308,8 +308,9 @@ class ActionInformPlace(Action):
                 dispatcher.utter_message(text=text("place_unknown", language))
             return []
         pending = tracker.get_slot("pending_need")
-        if pending and route_need(dispatcher, pending, region, language, tracker.get_slot("status")):
-            return [SlotSet("pending_need", None)]
+        shown = route_need(dispatcher, pending, region, language, tracker.get_slot("status")) if pending else None
+        if shown:
+            return [SlotSet("pending_need", None), SlotSet("last_service", shown)]
         place_words = sum(len(p.en.split()) for p in resources.gazetteer().find(message))
         if asks_something(message) or says_more_than_a_place(message, place_words):
             # "laid off at the plant in Hamilton, what do I do now?": the place and a question of its own.
@@ -318,12 +319,13 @@ class ActionInformPlace(Action):
         if previous:  # "sorry, I live in Ottawa, not Toronto": the question again, for this place
             guess = resources.needs().classify(previous, language)
             status = tracker.get_slot("status")
-            if (
-                guess is not None
-                and guess.similarity >= resources.settings().min_need_similarity
-                and route_need(dispatcher, guess.need, region, language, status)
-            ):
-                return remember(previous)  # the office or clinic for that place
+            shown = (
+                route_need(dispatcher, guess.need, region, language, status)
+                if guess is not None and guess.similarity >= resources.settings().min_need_similarity
+                else None
+            )
+            if shown:
+                return remember(previous, shown)  # the office or clinic for that place
             return utter_answer(dispatcher, tracker, question=previous, region=region)
         dispatcher.utter_message(text=text("place_noted", language, place=place))
         return []

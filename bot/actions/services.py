@@ -33,21 +33,22 @@ def services_message(route: Route, language: str, intro: str | None = None, outr
 
 def route_need(
     dispatcher: CollectingDispatcher, need: str, region: str | None, language: str, status: str | None = None
-) -> bool:
-    """Utter the services for a need; False when the directory has none for this place."""
+) -> str | None:
+    """Utter the services for a need; the id of the service shown first, None when the directory has none
+    for this place."""
     router = resources.router()
     route = router.route(RouteRequest(need, region, status, language))
     if route is None and status:
         # Something exists, but not for this status: say so, and where else to turn.
         other = router.route(RouteRequest(need, region, None, language))
         if other is None:
-            return False
+            return None
         label = resources.directory().vocabulary.statuses[status].in_language(language)
         note = text("not_for_status", language, status=label)
         dispatcher.utter_message(json_message=as_json(services_message(other, language, note)))
-        return True
+        return other.entry.service.id
     if route is None:
-        return False
+        return None
     intro: str | None = None
     if status:
         unnarrowed = router.route(RouteRequest(need, region, None, language))
@@ -56,12 +57,12 @@ def route_need(
             label = resources.directory().vocabulary.statuses[status].in_language(language)
             intro = text("for_status", language, status=label)
     dispatcher.utter_message(json_message=as_json(services_message(route, language, intro)))
-    return True
+    return route.entry.service.id
 
 
-def remember(question: str) -> list[EventType]:
-    """The question a service answered, for its follow-ups ("how much?", "phone number?")."""
-    return [SlotSet("last_question", question), SlotSet("last_item", None)]
+def remember(question: str, service: str | None = None) -> list[EventType]:
+    """The question a service answered and the service shown, for its follow-ups ("how much?", "phone number?")."""
+    return [SlotSet("last_question", question), SlotSet("last_item", None), SlotSet("last_service", service)]
 
 
 class ActionFindService(Action):
@@ -89,11 +90,12 @@ class ActionFindService(Action):
                 # name it now; the place only adds the local office or clinic.
                 reply = services_message(province_wide, language, outro=text("add_local_office", language))
                 dispatcher.utter_message(json_message=as_json(reply))
-                return [SlotSet("pending_need", guess.need), *remember(message)]
+                return [SlotSet("pending_need", guess.need), *remember(message, province_wide.entry.service.id)]
             dispatcher.utter_message(
                 text=text("ask_place_for_service", language, need=need.label.in_language(language))
             )
             return [SlotSet("pending_need", guess.need), *remember(message)]
-        if not route_need(dispatcher, guess.need, region, language, tracker.get_slot("status")):
+        shown = route_need(dispatcher, guess.need, region, language, tracker.get_slot("status"))
+        if shown is None:
             return utter_answer(dispatcher, tracker)
-        return [SlotSet("pending_need", None), *remember(message)]
+        return [SlotSet("pending_need", None), *remember(message, shown)]

@@ -36,6 +36,7 @@ def test_answer_in_english_with_source_responsibility_and_feedback_buttons():
     assert events == [
         SlotSet("last_question", "how do I get a social insurance number?"),
         SlotSet("last_item", "sin"),
+        SlotSet("last_service", None),
     ]
     assert answer["type"] == "answer"
     assert answer["sources"][0]["title"] == "Get a Social Insurance Number (SIN)"

@@ -50,7 +50,10 @@ def test_need_with_known_place_is_routed_in_french():
 def test_giving_the_place_finishes_the_pending_need():
     messages, events = run(ActionInformPlace(), "inform_place_pending_health_card")
     assert messages[0]["custom"]["type"] == "services"
-    assert events == [SlotSet("pending_need", None)]
+    assert events == [
+        SlotSet("pending_need", None),
+        SlotSet("last_service", messages[0]["custom"]["services"][0]["id"]),
+    ]
 
 
 def test_two_named_places_are_compared_and_remembered():
