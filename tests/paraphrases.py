@@ -70,3 +70,54 @@ def all_cases() -> list[Case]:
 def normalised(text: str) -> str:
     """Folded, punctuation dropped, spaces squeezed: how two texts are compared for a copy."""
     return " ".join(re.sub(r"[^\w]+", " ", fold(text)).split())
+
+
+# Indicators that may be read beside the one asked for without misreading it ("French" also reads the
+# designated areas; "real winters" may also read snow).
+FAMILIES = (
+    frozenset({"january_mean_temp", "annual_snowfall"}),
+    frozenset(FRENCH),
+    frozenset({"population", "population_growth"}),
+    frozenset({"immigrant_share", "settlement_services"}),
+)
+
+
+def _wanted_high(direction: int, opposite: bool) -> bool:
+    return (direction > 0) != opposite
+
+
+def priority_problems(case: Case, weights: dict[str, float], opposite: frozenset[str], conflicts: tuple[str, ...]) -> list[str]:
+    """Why a reading of the case's text is wrong (empty when it is right): a priority missing, read the wrong
+    way, in conflict, or an unrelated one added."""
+    from places.indicators import INDICATORS
+
+    problems: list[str] = []
+    allowed: set[str] = set()
+    for key, want in case.expected.items():
+        keys = FRENCH if key == "french" else (key,)
+        allowed |= set(keys)
+        for family in FAMILIES:
+            if family & set(keys):
+                allowed |= family
+        read = [k for k in keys if weights.get(k, 0) > 0]
+        if not read:
+            problems.append(f"{key}: not read")
+            continue
+        if want == "any":
+            continue
+        for k in read:
+            if k in conflicts:
+                problems.append(f"{k}: read both ways")
+            elif INDICATORS[k].direction and _wanted_high(INDICATORS[k].direction, k in opposite) != (want == "high"):
+                problems.append(f"{k}: read {'high' if want == 'low' else 'low'}, wanted {want}")
+    extra = sorted(k for k, w in weights.items() if w > 0 and k not in allowed)
+    if extra:
+        problems.append(f"unrelated: {', '.join(extra)}")
+    return problems
+
+
+def need_problem(case: Case, need: str | None) -> str | None:
+    """Why the need read for a case is wrong (None when right); `need` is None when no need was confident."""
+    if "need" in case.expected:
+        return None if need == case.expected["need"] else f"read {need}, wanted {case.expected['need']}"
+    return f"read {need}, which it is not" if need in case.expected["not"] else None
