@@ -37,7 +37,9 @@ def _raw() -> dict[str, Any]:
 def priority_cases() -> list[Case]:
     raw = _raw()["priorities"]
     return [
-        Case("priorities", lang, row["text"], row["split"], dict(row["want"])) for lang in ("en", "fr") for row in raw[lang]
+        Case("priorities", lang, row["text"], row["split"], dict(row["want"]))
+        for lang in ("en", "fr")
+        for row in raw[lang]
     ]
 
 
@@ -86,7 +88,9 @@ def _wanted_high(direction: int, opposite: bool) -> bool:
     return (direction > 0) != opposite
 
 
-def priority_problems(case: Case, weights: dict[str, float], opposite: frozenset[str], conflicts: tuple[str, ...]) -> list[str]:
+def priority_problems(
+    case: Case, weights: dict[str, float], opposite: frozenset[str], conflicts: tuple[str, ...]
+) -> list[str]:
     """Why a reading of the case's text is wrong (empty when it is right): a priority missing, read the wrong
     way, in conflict, or an unrelated one added."""
     from places.indicators import INDICATORS
