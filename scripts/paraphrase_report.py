@@ -62,17 +62,23 @@ def main() -> None:
     print("| group | EN dev | EN held-out | EN all | FR dev | FR held-out | FR all |")
     print("|---|---|---|---|---|---|---|")
     print(table("priorities, keywords and leaning words", priorities(encoder, None)))
-    print(table(f"priorities, + encoder at {PriorityMeaning.DEFAULT_THRESHOLD}", priorities(encoder, PriorityMeaning.DEFAULT_THRESHOLD)))
+    print(
+        table(
+            f"priorities, + encoder at {PriorityMeaning.DEFAULT_THRESHOLD}",
+            priorities(encoder, PriorityMeaning.DEFAULT_THRESHOLD),
+        )
+    )
     print()
     print("Threshold sweep on the dev half (priorities passed, EN+FR):")
     for threshold in (0.80, 0.82, 0.84, 0.85, 0.86, 0.87, 0.88, 0.90):
         rows = priorities(encoder, threshold)
         dev = sum(ok for c, ok in rows if c.split == "dev")
         print(f"  {threshold:.2f}: dev {dev}/{sum(c.split == 'dev' for c, _ in rows)}")
+    import tempfile
+
     from bot.settings import BotSettings
     from services.needs import NeedClassifier
     from services.settings import ServiceSettings, load_default_directory
-    import tempfile
 
     classifier = NeedClassifier(
         load_default_directory().vocabulary, ServiceSettings().needs_path, encoder, cache_dir=Path(tempfile.mkdtemp())
@@ -88,17 +94,32 @@ def main() -> None:
         rows.append((case, problem is None))
     print(table("routing needs", rows))
     if args.intents.exists():
-        from tests.paraphrases import template_cases
-        from tests.paraphrases_templates import decide
+        templates(json.loads(args.intents.read_text(encoding="utf-8")), classifier)
 
-        parsed = json.loads(args.intents.read_text(encoding="utf-8"))
-        for name in sorted({c.group for c in template_cases()}):
-            rows = []
-            for case in (c for c in template_cases() if c.group == name):
-                decision = decide(case.text, case.language, parsed[case.text], classifier)
-                ok = (decision == case.expected["decision"]) == case.expected["reaches"]
-                rows.append((case, ok))
-            print(table(f"template {name}", rows))
+
+def templates(parsed: dict[str, dict], classifier) -> None:  # type: ignore[no-untyped-def]
+    """Pass rate per template, then where the misses went: the NLU's intent and the final decision."""
+    from collections import Counter
+
+    from tests.paraphrases import template_cases
+    from tests.paraphrases_templates import decide
+
+    pairs: Counter[tuple[str, str, str]] = Counter()
+    for name in sorted({c.group for c in template_cases()}):
+        rows = []
+        for case in (c for c in template_cases() if c.group == name):
+            decision = decide(case.text, case.language, parsed[case.text], classifier)
+            ok = (decision == case.expected["decision"]) == case.expected["reaches"]
+            rows.append((case, ok))
+            if not ok:
+                kind = "positive" if case.expected["reaches"] else "look-alike"
+                pairs[(f"{name} {kind}", parsed[case.text]["intent"], decision)] += 1
+        print(table(f"template {name}", rows))
+    print()
+    print("| expected | NLU intent | decision | count |")
+    print("|---|---|---|---|")
+    for (expected, intent, decision), n in sorted(pairs.items(), key=lambda kv: -kv[1]):
+        print(f"| {expected} | {intent} | {decision} | {n} |")
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from bot.actions.safety import unsafe_kind
 from bot.actions.texts import text
 from retrieval.urgent import urgent_item
 from services.cards import service_card
+from services.needs import NeedClassifier, NeedGuess
 from services.router import Route, RouteRequest
 
 # Needs whose answer depends on where the person lives.
@@ -68,6 +69,20 @@ def remember(question: str) -> list[EventType]:
     return [SlotSet("last_question", question), SlotSet("last_item", None)]
 
 
+def routed_need(message: str, language: str, classifier: NeedClassifier | None = None) -> NeedGuess | None:
+    """The need a find_service message is routed to, or None when it should be answered from the content.
+
+    An emergency, a request to deceive, or a follow-up ("phone number?") never gets a random service, nor
+    does a message whose nearest need is not close enough (the directory does not know it).
+    """
+    if urgent_item(message) or unsafe_kind(message) or is_follow_up(message):
+        return None
+    guess = (classifier or resources.needs()).classify(message, language)
+    if guess is None or guess.similarity < resources.settings().min_need_similarity:
+        return None
+    return guess
+
+
 class ActionFindService(Action):
     def name(self) -> str:
         return "action_find_service"
@@ -75,12 +90,8 @@ class ActionFindService(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         language = tracker.get_slot("language") or "en"
         message = (tracker.latest_message or {}).get("text") or ""
-        if urgent_item(message) or unsafe_kind(message) or is_follow_up(message):
-            # An emergency, a request to deceive, or a follow-up ("phone number?"): never a random service.
-            return utter_answer(dispatcher, tracker)
-        guess = resources.needs().classify(message, language)
-        if guess is None or guess.similarity < resources.settings().min_need_similarity:
-            # Not a need the directory knows: answer from the content index instead.
+        guess = routed_need(message, language)
+        if guess is None:
             return utter_answer(dispatcher, tracker)
         need = resources.directory().vocabulary.needs[guess.need]
         region = tracker.get_slot("region")
