@@ -107,8 +107,8 @@ def _find(clause: str) -> list[_Mention]:
         for end, words in ends.items():
             found += [_Mention(indicator, end, *m.span()) for w in words for m in _pattern(w).finditer(clause)]
     for indicator, words in PRIORITY_WORDS.items():
-        end = _usual_end(indicator) if indicator == "population" else None
-        found += [_Mention(indicator, end, *m.span()) for w in words for m in _pattern(w).finditer(clause)]
+        named = _usual_end(indicator) if indicator == "population" else None
+        found += [_Mention(indicator, named, *m.span()) for w in words for m in _pattern(w).finditer(clause)]
     kept: list[_Mention] = []
     for mention in sorted(found, key=lambda m: (-(m.stop - m.start), m.start)):
         if not any(k.start <= mention.start and mention.stop <= k.stop for k in kept):
