@@ -3,15 +3,14 @@ score comes with the figures behind it, and a missing figure is said to be missi
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from places.data import Figure, Place, PlaceBook
-from places.indicators import DIRECTION_WORDS, INDICATORS, OPPOSITE_WORDS, PRIORITY_WORDS
+from places.indicators import DIRECTION_WORDS, INDICATORS
+from places.reading import read_priorities
 from replies.models import Cell, Comparison, PlaceRef, Row
 from replies.texts import text
-from retrieval.folding import fold
 
 MIN_COMPARE, MAX_COMPARE = 2, 4
 
@@ -138,66 +137,6 @@ def compare(
 
 
 _SUMMARY_CRITERIA = ("rent_2br", "unemployment_rate", "january_mean_temp", "french_speakers_share", "immigrant_share")
-
-
-# "don't", "hate", "pas", "sans"... just before an opposite phrase turn it back: "I don't like snow" = less snow.
-_NEGATION = re.compile(
-    r"\b(not|no|dont|don't|do not|hate|dislike|avoid|without|pas|sans|deteste|eviter|ni)\W+(\w+\W+)?$"
-)
-
-
-# Indicators whose usual words name the end people want ("a big city"), so "not a big city" means the other end.
-# Not the climate: "not too cold" still asks for milder winters, "no snow" for less snow.
-NEGATION_TURNS = frozenset({"population"})
-
-
-@dataclass(frozen=True)
-class Priorities:
-    """What someone's words ask for: weights, the indicators wanted the opposite way, and conflicts."""
-
-    weights: dict[str, float]
-    opposite: frozenset[str] = frozenset()
-    # Indicators asked for both ways at once ("warm winters, I love the cold").
-    conflicts: tuple[str, ...] = ()
-
-
-def _negated(folded: str, start: int) -> bool:
-    return _NEGATION.search(folded[max(0, start - 30) : start]) is not None
-
-
-def _matches(folded: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
-    spans = []
-    for word in words:
-        spans += [m.span() for m in re.finditer(rf"\b{re.escape(fold(word))}\b", folded)]
-    return spans
-
-
-def read_priorities(text: str) -> Priorities:
-    """Weights for the indicators someone's words point to ("cheap rent, French, not too cold"), which way
-    they want each one ("I love snow", "a small town") and which ones they asked for both ways."""
-    folded = fold(text)
-    weights: dict[str, float] = {}
-    opposite: set[str] = set()
-    conflicts: list[str] = []
-    for indicator, words in PRIORITY_WORDS.items():
-        usual = _matches(folded, words)
-        # "I don't like snow" is not an opposite phrase: it is the usual way, found through "snow".
-        other = [(s, e) for s, e in _matches(folded, OPPOSITE_WORDS.get(indicator, ())) if not _negated(folded, s)]
-        # A usual word inside an opposite phrase ("snow" in "lots of snow") is part of that phrase.
-        usual = [(s, e) for s, e in usual if not any(os <= s and e <= oe for os, oe in other)]
-        if indicator in NEGATION_TURNS:  # "not a big city" asks for a smaller place
-            negated = [(s, e) for s, e in usual if _negated(folded, s)]
-            usual = [span for span in usual if span not in negated]
-            other += negated
-        if usual or other:
-            weights[indicator] = 1.0
-        if other and usual:
-            conflicts.append(indicator)
-        elif other:
-            opposite.add(indicator)
-    if "french_speakers_share" in weights:
-        weights.setdefault("fls_designated", 0.5)
-    return Priorities(weights, frozenset(opposite), tuple(conflicts))
 
 
 def priorities_from_text(text: str) -> dict[str, float]:

@@ -120,7 +120,9 @@ def recommend_places(request: Request, body: RecommendRequest) -> dict[str, Any]
     weights = dict(body.priorities or {})
     opposite = set(body.opposite or [])
     if body.text:
-        words = read_priorities(body.text)
+        # Read by meaning too once the index (and its encoder) is loaded; by keywords alone before.
+        index = request.app.state.nwd.index
+        words = read_priorities(body.text, index.encoder if index is not None else None)
         if words.conflicts:
             raise HTTPException(422, "text: " + conflict_message(words.conflicts, body.lang))
         for key, weight in words.weights.items():

@@ -75,14 +75,34 @@ class ActionHandoff(Action):
         return [SlotSet("handoff_requested", True)]
 
 
-# Words that show a question is about the person's own file: only then the "I can't tell" template.
-OWN_CASE_WORDS = re.compile(
-    r"\b(my|our) (application|file|case|appeal|claim|request|permit application|pr application|processing)|"
-    r"\b(will|would|could) (i|we|they) (be|get) (approved|accepted|refused|rejected|invited|selected)|"
-    r"\b(approved|refused|rejected|accepted)\b.*\b(me|my|mine)\b|\bchances?\b|\bwhen will (i|my|we)\b|"
-    r"\b(mon|notre) (dossier|appel)\b|\b(ma|notre) (demande|candidature)\b|"
-    r"\b(vais-je|est-ce que je vais|serai-je)\b.*\b(accepte|refuse|approuve|invite)|\bmes chances\b"
+# A question about the person's own file, in two parts: the file is theirs ("my PR papers", "mon dossier",
+# "ma prolongation de permis") and the question is about what happens to it (a decision, its status, an answer,
+# how long). "où faire ma demande de prestations" names an application but asks where to apply: not a file's fate.
+_OWN_FILE = re.compile(
+    r"\b(my|our|mon|ma|mes|notre|nos)\s+(\w+\s+){0,2}?"
+    r"(applications?|files?|case|appeal|claim|papers|permits?|visa|sponsorship|pr|citizenship|residence|request|"
+    r"extension|renewal|dossiers?|demandes?|candidature|parrainage|permis|prolongation|renouvellement|appel|papiers)\b"
 )
+_FILE_FATE = re.compile(
+    r"\b(approved|accepted|refused|rejected|denied|decision|status|answer(ed)?|respond(ed)?|response|processing|"
+    r"progress|update|how long|still waiting|heard back|be (approved|accepted|refused)|"
+    r"acceptee?s?|refusee?s?|refus|approuvee?s?|decision|statut|etat|reponse|repond(ent)?|traitement|delai|"
+    r"combien de temps|toujours pas|en attente|ou en est)\b|\bwhere\b.{0,40}\bis at\b|\bwhere (is|are) (my|our)\b"
+)
+# Words that ask for an outcome for the person themself, whatever the file is called.
+_OWN_OUTCOME = re.compile(
+    r"\b(will|would|could) (i|we) (be|get) (approved|accepted|refused|rejected|invited|selected)|"
+    r"\b(my|our|mes|nos) chances\b|\bchances? (that|of|for) (me|my|i|we|our)\b|\bwhen will (i|we)\b|"
+    r"\b(vais-je|est-ce que je vais|serai-je)\b.*\b(accepte|refuse|approuve|invite)"
+)
+
+
+def is_own_case(message: str) -> bool:
+    """Whether a message asks about the person's own file (only then the "I can't tell you" template)."""
+    folded = fold(message)
+    if _OWN_OUTCOME.search(folded):
+        return True
+    return _OWN_FILE.search(folded) is not None and _FILE_FATE.search(folded) is not None
 
 
 class ActionOwnCase(Action):
@@ -91,7 +111,7 @@ class ActionOwnCase(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         language = tracker.get_slot("language") or "en"
-        if not OWN_CASE_WORDS.search(fold((tracker.latest_message or {}).get("text") or "")):
+        if not is_own_case((tracker.latest_message or {}).get("text") or ""):
             # "My wife came on a visitor record, can she work?" is a question about rules, not about a file.
             return utter_answer(dispatcher, tracker)
         index = resources.index()

@@ -269,7 +269,7 @@ class ActionComparePlaces(Action):
             return [SlotSet("compared_places", ids)]
         if not criteria and ask_which_place(dispatcher, message, language):
             return []
-        wanted = read_priorities(message)
+        wanted = read_priorities(message, resources.index().encoder)  # clauses with no known word: by meaning
         if wanted.conflicts:
             choices = ChoicesReply(
                 text=conflict_message(wanted.conflicts, language), buttons=direction_buttons(wanted.conflicts, language)

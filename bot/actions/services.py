@@ -14,6 +14,7 @@ from replies.models import ServicesReply, as_json
 from replies.texts import text
 from retrieval.urgent import urgent_item
 from services.cards import service_card
+from services.needs import NeedClassifier, NeedGuess
 from services.router import PLACE_LEVELS, Route, RouteRequest
 
 # Where no place is known yet: both portals serve Ontario.
@@ -65,6 +66,20 @@ def remember(question: str, service: str | None = None) -> list[EventType]:
     return [SlotSet("last_question", question), SlotSet("last_item", None), SlotSet("last_service", service)]
 
 
+def routed_need(message: str, language: str, classifier: NeedClassifier | None = None) -> NeedGuess | None:
+    """The need a find_service message is routed to, or None when it should be answered from the content.
+
+    An emergency, a request to deceive, or a follow-up ("phone number?") never gets a random service, nor
+    does a message whose nearest need is not close enough (the directory does not know it).
+    """
+    if urgent_item(message) or unsafe_kind(message) or is_follow_up(message):
+        return None
+    guess = (classifier or resources.needs()).classify(message, language)
+    if guess is None or guess.similarity < resources.settings().min_need_similarity:
+        return None
+    return guess
+
+
 class ActionFindService(Action):
     def name(self) -> str:
         return "action_find_service"
@@ -72,12 +87,8 @@ class ActionFindService(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         language = tracker.get_slot("language") or "en"
         message = (tracker.latest_message or {}).get("text") or ""
-        if urgent_item(message) or unsafe_kind(message) or is_follow_up(message):
-            # An emergency, a request to deceive, or a follow-up ("phone number?"): never a random service.
-            return utter_answer(dispatcher, tracker)
-        guess = resources.needs().classify(message, language)
-        if guess is None or guess.similarity < resources.settings().min_need_similarity:
-            # Not a need the directory knows: answer from the content index instead.
+        guess = routed_need(message, language)
+        if guess is None:
             return utter_answer(dispatcher, tracker)
         need = resources.directory().vocabulary.needs[guess.need]
         region = tracker.get_slot("region")

@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.actions.answer import is_follow_up
-from bot.actions.handoff import OWN_CASE_WORDS
+from bot.actions.handoff import is_own_case
 from bot.actions.safety import safety_reply, unsafe_kind
-from retrieval.folding import fold
 
 
 @pytest.mark.parametrize(
@@ -62,4 +61,4 @@ def test_the_refusal_names_the_consequence_and_legitimate_help_in_both_languages
     ],
 )
 def test_own_case_needs_words_about_ones_own_file(message, own):
-    assert bool(OWN_CASE_WORDS.search(fold(message))) is own
+    assert is_own_case(message) is own

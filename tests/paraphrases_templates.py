@@ -1,0 +1,30 @@
+"""Where a parsed message ends up: a fixed template, a service route, or an answer from the content.
+
+The NLU's intent (with Rasa's fallback already applied) followed by the rule it triggers and the guard
+of the action behind it, as the bot runs them on the first turn of a conversation.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.actions.handoff import is_own_case
+from bot.actions.services import routed_need
+from services.needs import NeedClassifier
+
+
+def decide(text: str, language: str, parsed: dict[str, Any], classifier: NeedClassifier | None = None) -> str:
+    """own_case | feedback | handoff | service:<need> | answer | the other intent's name."""
+    intent = parsed["intent"]
+    if intent == "ask_own_case":
+        return "own_case" if is_own_case(text) else "answer"
+    if intent == "find_service":
+        guess = routed_need(text, language, classifier)
+        return f"service:{guess.need}" if guess is not None else "answer"
+    if intent == "feedback":
+        return "feedback"
+    if intent == "human_handoff":
+        return "handoff"  # no earlier question in a first turn: the handoff guard lets it through
+    if intent in ("ask_question", "nlu_fallback"):
+        return "answer"
+    return intent
