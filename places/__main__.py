@@ -9,18 +9,18 @@ from typing import Annotated
 
 import typer
 
+from nwd.settings import get_settings
 from places.compare import applies
 from places.data import load_places
 from places.indicators import INDICATORS
 from retrieval.report import write_block
-from retrieval.settings import ROOT
 
 app = typer.Typer(help="Places to settle and their figures.", no_args_is_help=True)
 
 
 @app.command()
 def report(write: Annotated[Path | None, typer.Option(help="Markdown file whose report to replace.")] = None) -> None:
-    book = load_places(ROOT / "data" / "places")
+    book = load_places(get_settings().places.places_dir)
     places = sorted(book.places.values(), key=lambda p: (p.province, p.id))
     lines = [
         f'{len(places)} places; figures confirmed per indicator (the rest show as "not available"):',
@@ -57,7 +57,7 @@ def report(write: Annotated[Path | None, typer.Option(help="Markdown file whose 
 
 @app.command()
 def validate() -> None:
-    book = load_places(ROOT / "data" / "places")
+    book = load_places(get_settings().places.places_dir)
     typer.echo(f"ok: {len(book.places)} places")
 
 
