@@ -14,6 +14,7 @@ import ipaddress
 import os
 import shutil
 import socket
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,7 @@ LIVE_PORTS = {
     ApiSettings.model_fields["port"].default: "the API",
 }
 LOOPBACK = ["127.0.0.1", "::1"]
+_VAR = pytest.StashKey[Path]()
 
 
 class LivePortBlockedError(RuntimeError):
@@ -88,14 +90,27 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
     socket.socket.connect = _refuse_live_ports(socket.socket.connect)  # type: ignore[method-assign]
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """What tests write stays out of var/, where a running stack keeps its conversations and session secret.
+
+    Set before test modules are collected, so a section a test builds itself (ApiSettings(...)) defaults there too.
+    """
+    var = Path(tempfile.mkdtemp(prefix="nwd-tests-var-"))
+    config.stash[_VAR] = var
+    os.environ["NWD_API_SESSION_SECRET_FILE"] = str(var / "session_secret")
+    os.environ["NWD_PRIVACY_TRACKER_DB"] = str(var / "tracker.db")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    var = config.stash.get(_VAR, None)
+    if var is not None:
+        shutil.rmtree(var, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
-def test_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+def test_settings() -> Settings:
     """The process settings every test starts from: nothing written to var/, no retention job running."""
-    var = tmp_path_factory.mktemp("var")
-    return Settings(
-        api=ApiSettings(session_secret_file=var / "session_secret"),
-        privacy=PrivacySettings(tracker_db=var / "tracker.db", retention_enabled=False),
-    )
+    return Settings(privacy=PrivacySettings(retention_enabled=False))
 
 
 @pytest.fixture(scope="session", autouse=True)
