@@ -48,7 +48,7 @@ def create_app(state: AppState | None = None, settings: ApiSettings | None = Non
         resolved = settings_of(app)
         settings = given or resolved.api
         refuse_public_defaults(settings)
-        app.state.sessions = SessionIds(load_secret(settings, settings.session_secret_file))
+        app.state.sessions = SessionIds(load_secret(settings))
         app.state.gateway = RasaGateway(
             settings.rasa_url, settings.actions_url, settings.rasa_timeout_seconds, settings.rasa_token
         )
