@@ -34,6 +34,7 @@ def test_a_port_the_test_opened_itself_is_reachable():
             accepted.close()
 
 
+@pytest.mark.filterwarnings("ignore:A test tried to use socket")  # pytest-socket warns as well as raising
 def test_a_test_cannot_reach_another_host():
     with pytest.raises(SocketConnectBlockedError), socket.socket() as s:
         s.connect(("192.0.2.1", 80))  # TEST-NET-1: refused by the guard, never sent
