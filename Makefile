@@ -16,7 +16,14 @@ export RASA_TELEMETRY_ENABLED := false
 # The secret Rasa sends to the action server (endpoints.yml); production sets its own (scripts/run-rasa checks).
 export NWD_BOT_ACTIONS_TOKEN ?= nwd-local-actions-token
 
-.PHONY: help setup venv venv-rasa browser widget-themes index dialogue run test lint eval bench clean
+.PHONY: help setup venv venv-rasa browser widget-themes index dialogue prepare run test test-checks ruff \
+	validate-dialogue test-dialogue lint eval bench clean
+
+# The slow steps that do not need each other run side by side (a sub-make with -j3): the two venvs are created
+# at once (pip mostly downloads and unpacks), the index is built as soon as .venv is ready while .venv-rasa is
+# still installing, and the dialogue model is trained as soon as .venv-rasa is. Make waits for the running
+# steps and exits non-zero if any failed. Nothing else changes: each step is the same command as before.
+PARALLEL := $(MAKE) --no-print-directory -j3
 
 help:
 	@echo "make run    - set up, build the index if stale, start the services"
@@ -38,7 +45,8 @@ browser:
 widget-themes:
 	@cd widget/build && npm ci --no-audit --no-fund && node build-themes.mjs
 
-setup: venv venv-rasa
+setup:
+	@$(PARALLEL) venv venv-rasa
 
 index: venv
 	@$(PY) -m retrieval index build
@@ -46,7 +54,11 @@ index: venv
 dialogue: venv-rasa
 	@scripts/train-dialogue
 
-run: setup index dialogue
+# The index and the dialogue model (and the venvs they need), side by side.
+prepare:
+	@$(PARALLEL) index dialogue
+
+run: prepare
 	@mkdir -p var
 	@echo ""
 	@echo "No Wrong Door chat page: http://$${NWD_API_HOST:-127.0.0.1}:$${NWD_API_PORT:-8000}/  (API docs: /docs)"
@@ -58,11 +70,24 @@ lint: venv
 	@$(VENV)/bin/ruff format --check .
 	@$(VENV)/bin/mypy
 
-test: setup browser index dialogue
-	@$(VENV)/bin/ruff check .
-	@$(VENV_RASA)/bin/rasa data validate --domain domain.yml --data data/nlu data/rules data/stories --config config.yml --fail-on-warnings --quiet
-	@$(VENV_RASA)/bin/rasa test core --model models/dialogue --stories tests/stories --endpoints endpoints.yml --fail-on-prediction-errors --out var/rasa-test-results --quiet
+# Everything pytest needs, and the checks that do not need pytest, side by side: ruff once .venv exists,
+# Rasa's data validation once .venv-rasa exists (it no longer waits for the index or the training), the
+# dialogue test stories once the model is trained; the browser is installed meanwhile. Then pytest, alone
+# (its end-to-end tests start Rasa and time its startup, so they get both cores).
+test:
+	@$(PARALLEL) test-checks
 	@$(PY) -m pytest
+
+test-checks: ruff validate-dialogue test-dialogue index browser
+
+ruff: venv
+	@$(VENV)/bin/ruff check .
+
+validate-dialogue: venv-rasa
+	@$(VENV_RASA)/bin/rasa data validate --domain domain.yml --data data/nlu data/rules data/stories --config config.yml --fail-on-warnings --quiet
+
+test-dialogue: dialogue
+	@$(VENV_RASA)/bin/rasa test core --model models/dialogue --stories tests/stories --endpoints endpoints.yml --fail-on-prediction-errors --out var/rasa-test-results --quiet
 
 eval: venv venv-rasa index
 	@$(PY) -m retrieval eval --write docs/retrieval.md
@@ -73,7 +98,7 @@ eval: venv venv-rasa index
 	@$(PY) -m privacy eval --write docs/privacy.md
 	@scripts/eval-nlu
 
-bench: setup browser index dialogue
+bench: browser prepare
 	@$(PY) -m bench
 	@$(PY) -m bench.chat
 	@$(PY) -m bench.widget

@@ -12,7 +12,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 
 from api import access_log
-from api.deps import get_api_settings, get_retrieval_settings
+from api.deps import settings_of
 from api.dialogue import RasaGateway
 from api.privacy_edge import PrivacyEdge
 from api.retention import start_retention
@@ -20,8 +20,8 @@ from api.routes import chat, content, conversations, health, occupations, page, 
 from api.sessions import SessionIds, load_secret
 from api.settings import ApiSettings, refuse_public_defaults
 from api.state import AppState
+from nwd.settings import get_settings
 from privacy import default_redactor
-from privacy.settings import PrivacySettings
 from privacy.store import TrackerStore
 
 log = logging.getLogger("nwd.api")
@@ -44,24 +44,25 @@ def create_app(state: AppState | None = None, settings: ApiSettings | None = Non
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        # The settings given, else the routes' own (a test's dependency override included): one source.
-        settings = given or app.dependency_overrides.get(get_api_settings, get_api_settings)()
+        # The routes' own settings (a test's dependency overrides included), the API section given if any: one source.
+        resolved = settings_of(app)
+        settings = given or resolved.api
         refuse_public_defaults(settings)
         app.state.sessions = SessionIds(load_secret(settings))
         app.state.gateway = RasaGateway(
             settings.rasa_url, settings.actions_url, settings.rasa_timeout_seconds, settings.rasa_token
         )
-        privacy = PrivacySettings()
+        privacy = resolved.privacy
         store = TrackerStore(privacy.tracker_db)
         # Loaded once here (spaCy pipelines, public numbers), not on the first message.
         app.state.privacy = PrivacyEdge(default_redactor(), store)
         retention = start_retention(privacy, store)
         if app.state.nwd.directory is None:
-            app.state.nwd.load_directory()
+            app.state.nwd.load_directory(resolved.services)
         if app.state.nwd.places is None:
-            app.state.nwd.load_places()
+            app.state.nwd.load_places(resolved.places)
         if state is None:
-            app.state.nwd.load(get_retrieval_settings(), settings.build_index_if_missing)
+            app.state.nwd.load(resolved.retrieval, settings.build_index_if_missing)
             if app.state.nwd.problem:
                 log.warning("starting degraded: %s", app.state.nwd.problem)
         yield
@@ -77,7 +78,7 @@ def create_app(state: AppState | None = None, settings: ApiSettings | None = Non
     )
     app.state.nwd = state or AppState()
     # The widget runs on the portals' pages: only their origins may call the API from a browser.
-    cors = settings or get_api_settings()
+    cors = settings or get_settings().api
     app.add_middleware(
         CORSMiddleware,
         allow_origins=cors.cors_origins,

@@ -11,7 +11,6 @@ import secrets
 from pathlib import Path
 
 from api.settings import ApiSettings
-from retrieval.settings import ROOT
 
 SESSION_PATTERN = re.compile(r"^[A-Za-z0-9_-]{24}\.[A-Za-z0-9_-]{22}$")
 
@@ -20,8 +19,9 @@ class SessionError(ValueError):
     """A session id that this service did not issue, or a missing production secret."""
 
 
-def load_secret(settings: ApiSettings, secret_file: Path = ROOT / "var" / "session_secret") -> bytes:
+def load_secret(settings: ApiSettings, secret_file: Path | None = None) -> bytes:
     """The signing secret: from the settings, or (development and test only) a local file made once."""
+    secret_file = secret_file or settings.session_secret_file
     if settings.session_secret:
         return settings.session_secret.encode()
     if settings.environment == "production":

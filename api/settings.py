@@ -1,11 +1,14 @@
-"""API settings, read from the environment (prefix NWD_API_)."""
+"""API settings, read from the environment (prefix NWD_API_): a section of nwd.settings.Settings."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from retrieval.settings import ROOT
 
 DEV_RASA_TOKEN = "nwd-local-rasa-token"
 
@@ -28,6 +31,8 @@ class ApiSettings(BaseSettings):
     # Signs session ids. Required outside development; in development it is
     # created once in var/session_secret so sessions survive a restart.
     session_secret: str | None = Field(default=None, min_length=32)
+    # Where development keeps the secret it made (never read in production).
+    session_secret_file: Path = ROOT / "var" / "session_secret"
     # Token for Rasa's HTTP API (read the conversation state); Rasa listens on loopback only.
     # Web pages allowed to call the API from a browser: the two portals, nothing else. In development,
     # http://localhost and http://127.0.0.1 on any port are allowed as well (demo pages, a portal's local build).

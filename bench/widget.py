@@ -20,9 +20,9 @@ from importlib.metadata import version
 
 from playwright.sync_api import sync_playwright
 
-from api.deps import get_api_settings, get_privacy_settings
 from api.routes.widget import widget_config, widget_script
 from bench import percentile
+from nwd.settings import get_settings
 from retrieval.report import write_block
 from retrieval.settings import ROOT
 
@@ -44,7 +44,8 @@ HOST_PAGE = (
 
 def served_script() -> bytes:
     """/widget/nwd.js as the API serves it: styles and settings inlined."""
-    return widget_script(widget_config(get_api_settings(), get_privacy_settings()))[0]
+    settings = get_settings()
+    return widget_script(widget_config(settings.api, settings.privacy))[0]
 
 
 def gzipped_kb(*names: str) -> tuple[float, float]:

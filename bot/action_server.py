@@ -20,6 +20,7 @@ from sanic.worker.loader import AppLoader
 
 from bot.actions import resources
 from bot.settings import ACTIONS_TOKEN_HEADER, DEV_ACTIONS_TOKEN, BotSettings
+from nwd.settings import get_settings
 
 log = logging.getLogger("nwd.bot")
 GUARDED_PATHS = ("/webhook", "/actions")
@@ -47,7 +48,7 @@ def guarded_app(executor: ActionExecutor, token: str) -> Sanic:
 
 
 def main() -> None:
-    settings = BotSettings()
+    settings = get_settings().bot
     logging.basicConfig(level=logging.INFO)
     try:
         refuse_default_token(settings)

@@ -1,14 +1,15 @@
-"""Action server settings, from the environment (prefix NWD_BOT_)."""
+"""Action server settings, from the environment (prefix NWD_BOT_): a section of nwd.settings.Settings.
+
+The not-sure threshold (NWD_BOT_MIN_SIMILARITY) is a cosine of the encoder: it lives beside the encoder
+in retrieval.settings; the gazetteer's path is with the other place data in places.settings.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Literal
 
 from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
-
-from retrieval.settings import ROOT
 
 DEV_ACTIONS_TOKEN = "nwd-local-actions-token"
 ACTIONS_TOKEN_HEADER = "X-NWD-Actions-Token"
@@ -26,11 +27,8 @@ class BotSettings(BaseSettings):
     # Shared with Rasa (endpoints.yml sends it as the X-NWD-Actions-Token header): only Rasa may call actions.
     # Production refuses to start with this public development default.
     actions_token: str = Field(default=DEV_ACTIONS_TOKEN, min_length=16)
-    gazetteer_path: Path = ROOT / "data" / "places" / "gazetteer.yml"
-    # Below this cosine similarity between the question and the best passage,
-    # the assistant says it is not sure instead of answering (see docs/dialogue.md).
-    min_similarity: float = Field(default=0.84, ge=0.0, le=1.0)
-    # A message the NLU calls out of scope is answered when the index holds this much more than the not-sure bar.
+    # A message the NLU calls out of scope is answered when the index holds this much more than the not-sure bar
+    # (retrieval's min_similarity).
     out_of_scope_margin: float = Field(default=0.03, ge=0.0, le=0.5)
     # A message of at most this many words may continue the previous question; it does when it says so
     # ("how much?") or when, read alone, no item matches it this well (docs/dialogue.md).

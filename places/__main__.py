@@ -8,12 +8,12 @@ from typing import Annotated
 
 import typer
 
+from nwd.settings import get_settings
 from places.compare import applies
 from places.data import Figure, PlacesError, load_places
 from places.indicators import INDICATORS
 from retrieval.publishers import Publishers, default_publishers
 from retrieval.report import write_block
-from retrieval.settings import ROOT
 
 app = typer.Typer(help="Places to settle and their figures.", no_args_is_help=True)
 
@@ -42,7 +42,7 @@ def sources_by_kind(figures: list[Figure], publishers: Publishers) -> str:
 
 @app.command()
 def report(write: Annotated[Path | None, typer.Option(help="Markdown file whose report to replace.")] = None) -> None:
-    book = load_places(ROOT / "data" / "places")
+    book = load_places(get_settings().places.places_dir)
     places = sorted(book.places.values(), key=lambda p: (p.province, p.id))
     publishers = default_publishers()
     total = sum(len(p.indicators) for p in places)
@@ -89,7 +89,7 @@ def report(write: Annotated[Path | None, typer.Option(help="Markdown file whose 
 def validate() -> None:
     """Check every place file; each problem names the file and the field (exit 1 when there is one)."""
     try:
-        book = load_places(ROOT / "data" / "places")
+        book = load_places(get_settings().places.places_dir)
     except PlacesError as exc:
         for problem in exc.problems:
             typer.echo(problem, err=True)

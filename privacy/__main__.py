@@ -43,11 +43,14 @@ def _eval(args: argparse.Namespace) -> int:
 
 
 def _retention(args: argparse.Namespace) -> int:
-    from privacy.store import RETENTION_DAYS, TrackerStore, default_tracker_db
+    from nwd.settings import get_settings
+    from privacy.store import TrackerStore
 
+    settings = get_settings().privacy
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
-    store = TrackerStore(Path(args.db) if args.db else default_tracker_db())
-    days = args.days if args.days is not None else RETENTION_DAYS
+    store = TrackerStore(Path(args.db) if args.db else settings.tracker_db)
+    # The period the API's daily job and the widget's notice use (it was 180 whatever the setting said).
+    days = args.days if args.days is not None else settings.retention_days
     store.delete_older_than(days)
     return 0
 
@@ -60,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     ev.add_argument("-v", "--verbose", action="store_true", help="list every miss and every change")
     ret = sub.add_parser("retention", help="delete conversations older than the retention period")
     ret.add_argument("--days", type=int, help="keep this many days (default: NWD_PRIVACY_RETENTION_DAYS or 180)")
-    ret.add_argument("--db", help="the tracker store (default: var/tracker.db)")
+    ret.add_argument("--db", help="the tracker store (default: NWD_PRIVACY_TRACKER_DB or var/tracker.db)")
     args = parser.parse_args(argv)
     return _eval(args) if args.command == "eval" else _retention(args)
 

@@ -9,11 +9,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
 import yaml
-
-ROOT = Path(__file__).resolve().parent.parent
 
 # Words of programme, institution and service names, and other capitalised words that are not names.
 _NOT_NAME_TEXT = """
@@ -82,8 +79,10 @@ def place_names() -> frozenset[str]:
     """Place names people type (gazetteer of data/places), lower case.
 
     Whole names only: "Sault Ste. Marie" is a place, but Marie alone is a first name."""
+    from nwd.settings import get_settings  # the process's gazetteer (NWD_PLACES_GAZETTEER_PATH)
+
     names: set[str] = set()
-    path = ROOT / "data" / "places" / "gazetteer.yml"
+    path = get_settings().places.gazetteer_path
     if path.exists():
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for place in data.get("places", []):

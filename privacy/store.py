@@ -14,15 +14,16 @@ import time
 from contextlib import closing
 from pathlib import Path
 
-from privacy.settings import PrivacySettings
-
 log = logging.getLogger("nwd.privacy")
 RETENTION_DAYS = 180
 _DELETED_TABLE = "nwd_deleted_conversations"
 
 
 def default_tracker_db() -> Path:
-    return PrivacySettings().tracker_db
+    """The process's tracker store (NWD_PRIVACY_TRACKER_DB)."""
+    from nwd.settings import get_settings
+
+    return get_settings().privacy.tracker_db
 
 
 def _hash(sender_id: str) -> str:

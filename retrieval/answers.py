@@ -30,6 +30,7 @@ import numpy as np
 from retrieval.folding import fold
 from retrieval.lexical import Analyzer
 from retrieval.search import Hit, SearchIndex
+from retrieval.settings import AnswerSettings
 from retrieval.text import Unit, render, units
 
 _DIGIT = re.compile(r"\d")
@@ -145,28 +146,6 @@ class FaqRecord:
 
 def unit_records(item_id: str, body: str) -> list[UnitRecord]:
     return [UnitRecord(item_id, u.position, u.heading, u.kind, u.text, u.block, u.lead) for u in units(body)]
-
-
-@dataclass(frozen=True)
-class AnswerSettings:
-    """How answers are chosen (scores are cosines of the index's encoder: they move with it)."""
-
-    max_words: int = 80
-    # A FAQ question this close to the person's question answers it first.
-    faq_similarity: float = 0.955
-    # A unit's score: the share of the question's terms it holds (weighted by rarity), plus this much
-    # when it states the kind of fact asked for.
-    lexical_weight: float = 1.0
-    cue_weight: float = 0.5
-    # A unit loses this much per unit of cosine its section is behind the item's best section.
-    section_weight: float = 10.0
-    # Units of the second and third items start this far behind the best item's.
-    item_penalty: float = 0.33
-    # Runners-up within this distance of the best unit are said too.
-    margin: float = 1.0
-    # Another level of government is added when its best unit is this close to the best one.
-    second_level_margin: float = 0.17
-    max_list_items: int = 6
 
 
 @dataclass

@@ -21,7 +21,7 @@ from retrieval.chunking import chunk_item
 from retrieval.corpus import Corpus, load_corpus
 from retrieval.encoders import Encoder, get_encoder
 from retrieval.search import PassageRecord, SearchIndex
-from retrieval.settings import RetrievalSettings
+from retrieval.settings import AnswerSettings, RetrievalSettings
 from retrieval.taxonomy import load_taxonomy
 
 INDEX_FORMAT = 3  # 3: answer units and FAQ pairs beside the passages
@@ -264,6 +264,7 @@ def load_index(settings: RetrievalSettings, encoder: Encoder | None = None) -> t
         [FaqRecord(**r) for r in json.loads((folder / "faq.json").read_text(encoding="utf-8"))],
         np.load(folder / "faq.npy", allow_pickle=False),
         languages,
+        settings.answers,
     )
     return index, manifest
 
@@ -288,11 +289,13 @@ def index_from_corpus(
         settings.local_boost,
     )
     if with_answers:
-        index.answers = answer_book(corpus, encoder, settings.cache_dir)
+        index.answers = answer_book(corpus, encoder, settings.cache_dir, settings.answers)
     return index
 
 
-def answer_book(corpus: Corpus, encoder: Encoder, cache_dir: Path | None) -> AnswerBook:
+def answer_book(
+    corpus: Corpus, encoder: Encoder, cache_dir: Path | None, settings: AnswerSettings | None = None
+) -> AnswerBook:
     """Every item's units, and its FAQ pairs with the questions embedded as queries.
 
     Units are not embedded: on the development questions, scoring them by term
@@ -307,4 +310,4 @@ def answer_book(corpus: Corpus, encoder: Encoder, cache_dir: Path | None) -> Ans
         if faqs
         else np.zeros((0, encoder.dim), dtype=np.float32)
     )
-    return AnswerBook(units, faqs, faq_vectors, {item.id: item.language for item in corpus.items})
+    return AnswerBook(units, faqs, faq_vectors, {item.id: item.language for item in corpus.items}, settings)

@@ -8,8 +8,6 @@ from typing import Annotated
 
 import typer
 
-from retrieval.settings import ROOT
-
 app = typer.Typer(help="The service directory and the router.", no_args_is_help=True)
 
 
@@ -39,22 +37,22 @@ def validate() -> None:
 
 @app.command("eval")
 def evaluate_cmd(
-    scenarios: Annotated[Path, typer.Option()] = ROOT / "data" / "eval" / "routing",
+    scenarios: Annotated[Path | None, typer.Option(help="Folder of scenarios (default: data/eval/routing).")] = None,
     write: Annotated[Path | None, typer.Option(help="Markdown file whose routing table to replace.")] = None,
 ) -> None:
     """Routing accuracy on the development scenarios, per language."""
+    from nwd.settings import get_settings
     from retrieval.encoders import get_encoder
     from retrieval.report import write_block
-    from retrieval.settings import RetrievalSettings
     from services.evaluation import evaluate, load_scenarios, markdown_table
     from services.needs import NeedClassifier
-    from services.settings import ServiceSettings, load_default_directory
+    from services.settings import load_default_directory
 
-    directory = load_default_directory()
-    items = load_scenarios(scenarios, directory)
-    settings = RetrievalSettings()
-    encoder = get_encoder(settings.encoder, settings.build_threads)
-    classifier = NeedClassifier(directory.vocabulary, ServiceSettings().needs_path, encoder)
+    settings = get_settings()
+    directory = load_default_directory(settings.services)
+    items = load_scenarios(scenarios or settings.retrieval.eval_dir / "routing", directory)
+    encoder = get_encoder(settings.retrieval.encoder, settings.retrieval.build_threads)
+    classifier = NeedClassifier(directory.vocabulary, settings.services.needs_path, encoder)
     rows, failures = evaluate(directory, items, lambda m, lang: g.need if (g := classifier.classify(m, lang)) else None)
     table = markdown_table(rows)
     header = f"{len(items)} scenarios over {len(directory.services)} services"

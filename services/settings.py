@@ -1,4 +1,4 @@
-"""Where the service directory lives (prefix NWD_)."""
+"""Where the service directory lives (prefix NWD_): a section of nwd.settings.Settings."""
 
 from __future__ import annotations
 
@@ -17,8 +17,12 @@ class ServiceSettings(BaseSettings):
     taxonomy_path: Path = ROOT / "data" / "taxonomy.yml"
 
 
-def load_default_directory():  # type: ignore[no-untyped-def]
+def load_default_directory(settings: ServiceSettings | None = None):  # type: ignore[no-untyped-def]
+    """The directory these settings name (the process's own, nwd.settings, when none are given)."""
     from services.directory import load_directory
 
-    settings = ServiceSettings()
+    if settings is None:
+        from nwd.settings import get_settings
+
+        settings = get_settings().services
     return load_directory(settings.services_dir, settings.needs_path, settings.taxonomy_path)

@@ -299,7 +299,8 @@ def utter_answer(
         hits = with_item(index, hits, asked, stay_with, found_in)
     searched = for_search(asked, region)
     urgent = bool(hits) and hits[0].similarity is None
-    if not hits or (not urgent and confidence(index, hits[0], asked, searched) < resources.settings().min_similarity):
+    not_sure = resources.search_settings().min_similarity
+    if not hits or (not urgent and confidence(index, hits[0], asked, searched) < not_sure):
         dispatcher.utter_message(json_message=as_json(not_sure_message(hits, language)))
         return []
     said = last_reply(tracker)
@@ -370,8 +371,8 @@ class ActionOutOfScope(Action):
             index, message, tracker.get_slot("last_question"), language, region, tracker.get_slot("last_item")
         )
         hits, _, _ = found or found_hits(index, asked, language, region)
-        settings = resources.settings()
-        if hits and (hits[0].similarity or 0.0) >= settings.min_similarity + settings.out_of_scope_margin:
+        bar = resources.search_settings().min_similarity + resources.settings().out_of_scope_margin
+        if hits and (hits[0].similarity or 0.0) >= bar:
             return utter_answer(dispatcher, tracker, question=asked)
         dispatcher.utter_message(json_message=as_json(TextReply(text=text("out_of_scope", language))))
         return []

@@ -6,28 +6,34 @@ import threading
 from functools import lru_cache
 
 from bot.settings import BotSettings
+from nwd.settings import get_settings
 from places.data import PlaceBook, load_places
 from places.gazetteer import Gazetteer
 from places.occupations import OccupationBook
 from retrieval.build import load_index
 from retrieval.search import SearchIndex
-from retrieval.settings import ROOT, RetrievalSettings
+from retrieval.settings import RetrievalSettings
 from services.directory import Directory
 from services.needs import NeedClassifier
 from services.router import ServiceRouter
-from services.settings import ServiceSettings, load_default_directory
+from services.settings import load_default_directory
 
 _lock = threading.RLock()
 
 
-@lru_cache(maxsize=1)
 def settings() -> BotSettings:
-    return BotSettings()
+    """The dialogue's own settings (NWD_BOT_): the bot section of the process's settings."""
+    return get_settings().bot
+
+
+def search_settings() -> RetrievalSettings:
+    """The index's settings, the not-sure threshold with them (it is a cosine of their encoder)."""
+    return get_settings().retrieval
 
 
 @lru_cache(maxsize=1)
 def _index() -> SearchIndex:
-    index, _ = load_index(RetrievalSettings())
+    index, _ = load_index(search_settings())
     return index
 
 
@@ -38,12 +44,12 @@ def index() -> SearchIndex:
 
 @lru_cache(maxsize=1)
 def places() -> PlaceBook:
-    return load_places(ROOT / "data" / "places")
+    return load_places(get_settings().places.places_dir)
 
 
 @lru_cache(maxsize=1)
 def occupations() -> OccupationBook:
-    return OccupationBook.load(place_ids=set(places().places))
+    return OccupationBook.load(get_settings().places.occupations_path, place_ids=set(places().places))
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +59,7 @@ def gazetteer() -> Gazetteer:
         {"id": p.id, "en": p.name.en, "fr": p.name.fr, "region": p.region or p.province, "record": p.id}
         for p in places().places.values()
     ]
-    return Gazetteer(settings().gazetteer_path, extra)
+    return Gazetteer(get_settings().places.gazetteer_path, extra)
 
 
 @lru_cache(maxsize=1)
@@ -70,7 +76,10 @@ def router() -> ServiceRouter:
 def _needs() -> NeedClassifier:
     # The examples' vectors are cached with the index's embeddings: computed once, not at every start.
     return NeedClassifier(
-        directory().vocabulary, ServiceSettings().needs_path, index().encoder, cache_dir=RetrievalSettings().cache_dir
+        directory().vocabulary,
+        get_settings().services.needs_path,
+        index().encoder,
+        cache_dir=search_settings().cache_dir,
     )
 
 

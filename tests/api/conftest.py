@@ -7,6 +7,8 @@ from api.deps import get_api_settings
 from api.main import create_app
 from api.settings import ApiSettings
 from api.state import AppState
+from nwd.settings import use_settings
+from privacy.settings import PrivacySettings
 
 
 def search_only_app(state: AppState):
@@ -34,7 +36,7 @@ def unready_client() -> TestClient:
 
 
 @pytest.fixture(autouse=True)
-def _privacy_store_in_tmp(tmp_path, monkeypatch):
-    """Each app in these tests keeps its deleted-conversation list in its own store, with no retention job."""
-    monkeypatch.setenv("NWD_PRIVACY_TRACKER_DB", str(tmp_path / "tracker.db"))
-    monkeypatch.setenv("NWD_PRIVACY_RETENTION_ENABLED", "false")
+def _privacy_store_in_tmp(tmp_path, fresh_settings):
+    """Each app started in a test keeps its deleted-conversation list in its own store, with no retention job."""
+    privacy = PrivacySettings(tracker_db=tmp_path / "tracker.db", retention_enabled=False)
+    use_settings(fresh_settings.model_copy(update={"privacy": privacy}))

@@ -9,10 +9,11 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.access_log import NoQueryStrings
-from api.deps import get_api_settings
+from api.deps import get_api_settings, get_privacy_settings
 from api.main import create_app
 from api.settings import ApiSettings
 from api.state import AppState
+from privacy.settings import PrivacySettings
 from replies.models import AnswerReply, Button
 
 FEEDBACK_YES = '/feedback{"helpful": "yes"}'
@@ -51,14 +52,13 @@ def app_client(sample_settings, tmp_path_factory):
     db = tmp_path_factory.mktemp("privacy") / "tracker.db"
     state = AppState()
     state.load(sample_settings, build_if_missing=False)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("NWD_PRIVACY_TRACKER_DB", str(db))
-        patch.setenv("NWD_PRIVACY_RETENTION_ENABLED", "false")
-        app = create_app(state)
-        app.dependency_overrides[get_api_settings] = lambda: ApiSettings(require_dialogue=False)
-        with TestClient(app) as c:
-            c.db = db  # type: ignore[attr-defined]
-            yield c
+    app = create_app(state)
+    app.dependency_overrides[get_api_settings] = lambda: ApiSettings(require_dialogue=False)
+    # The startup opens the store these settings name (api.deps.settings_of): the test reads the same one.
+    app.dependency_overrides[get_privacy_settings] = lambda: PrivacySettings(tracker_db=db, retention_enabled=False)
+    with TestClient(app) as c:
+        c.db = db  # type: ignore[attr-defined]
+        yield c
 
 
 @pytest.fixture

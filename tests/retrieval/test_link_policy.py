@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from nwd.settings import use_settings
 from retrieval.cli import app
 from retrieval.content import ContentItem
 from retrieval.corpus import Corpus, load_corpus
@@ -150,7 +151,7 @@ def test_an_exception_that_excuses_nothing_is_stale(corpus, policy):
     assert f"pending_french_url: {sin.id} (its url is fine now)" in stale
 
 
-def test_validate_fails_naming_the_file_and_the_field(tmp_path: Path, monkeypatch):
+def test_validate_fails_naming_the_file_and_the_field(tmp_path: Path, test_settings):
     content = copy_sample(tmp_path / "content")
     page = content / "federal" / "sin.fr.md"
     text = page.read_text(encoding="utf-8")
@@ -159,8 +160,8 @@ def test_validate_fails_naming_the_file_and_the_field(tmp_path: Path, monkeypatc
     )
     assert english, "the sample's English SIN item links canada.ca/en"
     page.write_text(re.sub(r"^url: .*$", f"url: {english.group(1)}", text, count=1, flags=re.M), encoding="utf-8")
-    monkeypatch.setenv("NWD_CONTENT_DIR", str(content))
-    monkeypatch.setenv("NWD_FEEDS", "[]")
+    retrieval = test_settings.retrieval.model_copy(update={"content_dir": content, "feeds": []})
+    use_settings(test_settings.model_copy(update={"retrieval": retrieval}))
     result = CliRunner().invoke(app, ["validate"])
     assert result.exit_code == 1
     # The console wraps long lines wherever it likes: compare without white space.

@@ -1,0 +1,1 @@
+"""What every No Wrong Door process shares: its settings (nwd.settings)."""
