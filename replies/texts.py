@@ -13,10 +13,8 @@ from typing import Any
 
 import yaml
 
-from retrieval.settings import ROOT
 from retrieval.yamlio import load_yaml
 
-CATALOGUE = ROOT / "data" / "texts.yml"
 LANGUAGES = ("en", "fr")
 _KEY = re.compile(r"^[a-z][a-z0-9_]*(\.[A-Za-z0-9_]+)*$")
 
@@ -80,7 +78,7 @@ def parse_catalogue(data: Any, where: str) -> Catalogue:
     return Catalogue(entries)
 
 
-def load_catalogue(path: Path = CATALOGUE) -> Catalogue:
+def load_catalogue(path: Path) -> Catalogue:
     try:
         data = load_yaml(path.read_text(encoding="utf-8"))
     except OSError as error:
@@ -92,7 +90,10 @@ def load_catalogue(path: Path = CATALOGUE) -> Catalogue:
 
 @lru_cache(maxsize=1)
 def catalogue() -> Catalogue:
-    return load_catalogue()
+    """The process's catalogue (`texts_path` in the settings), read once."""
+    from nwd.settings import get_settings
+
+    return load_catalogue(get_settings().retrieval.texts_path)
 
 
 def text(key: str, language: str, **values: Any) -> str:

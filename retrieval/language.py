@@ -59,7 +59,11 @@ def other_language(text: str, min_confidence: float = 0.6) -> str | None:
 # --- short messages ------------------------------------------------------------
 # A statistical detector cannot tell the language of "merci" or "et Kingston?";
 # the words of data/lexicon/short-words.yml can.
-LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "lexicon" / "short-words.yml"
+def _lexicon_file() -> dict[str, str]:
+    """The chat words of each language (`lexicon_path` in the settings)."""
+    from nwd.settings import get_settings
+
+    return yaml.safe_load(get_settings().retrieval.lexicon_path.read_text(encoding="utf-8"))
 
 
 # Beyond the chat words, the vocabulary of the project's own texts in each language: a word used in
@@ -83,27 +87,27 @@ def _vocabulary(language: str) -> set[str]:
 
 @lru_cache(maxsize=1)
 def _chat_words() -> frozenset[str]:
-    data = yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))
+    data = _lexicon_file()
     return frozenset(fold(w) for w in f"{data['fr']} {data['en']}".split())
 
 
 @lru_cache(maxsize=1)
 def _chat_lexicon() -> tuple[frozenset[str], frozenset[str]]:
     """(French, English) chat words of the lexicon file, folded."""
-    data = yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))
+    data = _lexicon_file()
     return frozenset(fold(w) for w in data["fr"].split()), frozenset(fold(w) for w in data["en"].split())
 
 
 @lru_cache(maxsize=1)
 def _shared_words() -> frozenset[str]:
-    data = yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))
+    data = _lexicon_file()
     return frozenset(fold(w) for w in data.get("shared", "").split())
 
 
 @lru_cache(maxsize=1)
 def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
     """(French words, English words), folded: the chat words, then words only one language's texts use."""
-    data = yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))
+    data = _lexicon_file()
     chat_fr = {fold(w) for w in data["fr"].split()}
     chat_en = {fold(w) for w in data["en"].split()}
     shared = {fold(w) for w in data.get("shared", "").split()}

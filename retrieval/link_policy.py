@@ -37,8 +37,6 @@ from retrieval.settings import ROOT
 from retrieval.taxonomy import Taxonomy
 from retrieval.yamlio import load_yaml
 
-POLICY_PATH = ROOT / "data" / "url-policy.yml"
-
 
 class ProblemKind(StrEnum):
     host = "host"
@@ -101,15 +99,17 @@ class LinkPolicy:
         )
 
 
-def load_link_policy(path: Path = POLICY_PATH) -> LinkPolicy:
+def load_link_policy(path: Path) -> LinkPolicy:
     """Read data/url-policy.yml."""
     return LinkPolicy.from_raw(load_yaml(path.read_text(encoding="utf-8")))
 
 
 @lru_cache(maxsize=1)
 def default_link_policy() -> LinkPolicy:
-    """The project's link policy, read once."""
-    return load_link_policy()
+    """The project's link policy (`url_policy_path` in the settings), read once."""
+    from nwd.settings import get_settings
+
+    return load_link_policy(get_settings().retrieval.url_policy_path)
 
 
 # --- The language a URL shows -------------------------------------------------------------

@@ -19,8 +19,6 @@ from replies.texts import text
 from retrieval.settings import ROOT
 from retrieval.yamlio import load_yaml
 
-PUBLISHERS_PATH = ROOT / "data" / "publishers.yml"
-
 
 class PublisherKind(StrEnum):
     federal = "federal"
@@ -153,7 +151,7 @@ def parse_publishers(raw: object, regions: set[str] | None = None, origin: str =
     return Publishers(by_id, by_host)
 
 
-def load_publishers(path: Path = PUBLISHERS_PATH, regions: set[str] | None = None) -> Publishers:
+def load_publishers(path: Path, regions: set[str] | None = None) -> Publishers:
     """Read and validate the registry file."""
     try:
         text = path.read_text(encoding="utf-8")
@@ -166,5 +164,7 @@ def load_publishers(path: Path = PUBLISHERS_PATH, regions: set[str] | None = Non
 
 @lru_cache(maxsize=1)
 def default_publishers() -> Publishers:
-    """The project's registry, read once."""
-    return load_publishers()
+    """The project's registry (`publishers_path` in the settings), read once."""
+    from nwd.settings import get_settings
+
+    return load_publishers(get_settings().retrieval.publishers_path)

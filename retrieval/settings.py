@@ -49,6 +49,12 @@ class RetrievalSettings(BaseSettings):
     cache_dir: Path | None = ROOT / "models" / "cache"
     # Questions and answers the evaluations score against (make eval).
     eval_dir: Path = ROOT / "data" / "eval"
+    # Registries and word lists every process reads (the reply's words, who published a page, which links
+    # are allowed, the chat words of each language).
+    texts_path: Path = ROOT / "data" / "texts.yml"
+    publishers_path: Path = ROOT / "data" / "publishers.yml"
+    url_policy_path: Path = ROOT / "data" / "url-policy.yml"
+    lexicon_path: Path = ROOT / "data" / "lexicon" / "short-words.yml"
     encoder: EncoderName = "e5-small"
     # Below this cosine similarity between the question and the best passage, the assistant says it is not
     # sure instead of answering (docs/dialogue.md). A cosine of the encoder above: measured for e5-small,

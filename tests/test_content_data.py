@@ -9,6 +9,7 @@ from urllib.parse import urlparse
 
 import pytest
 
+from nwd.settings import get_settings
 from retrieval.corpus import Corpus, load_corpus
 from retrieval.evaluation import load_questions
 from retrieval.link_policy import (
@@ -155,7 +156,7 @@ _DOUBLED = re.compile(r"\(([^()]+)\)\s*\(\1\)")
 
 
 def test_every_publisher_has_a_kind_a_known_region_and_lower_case_hosts(corpus):
-    publishers = load_publishers(regions=set(corpus.taxonomy.regions))
+    publishers = load_publishers(get_settings().retrieval.publishers_path, regions=set(corpus.taxonomy.regions))
     assert len(publishers.by_id) >= 50
     for publisher in publishers.by_id.values():
         assert publisher.kind and publisher.name.en and publisher.name.fr, publisher.id

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from nwd.settings import get_settings
 from replies.texts import Catalogue, CatalogueError, catalogue, load_catalogue, parse_catalogue, placeholders, text
 from retrieval.language import confident_official_language
 from retrieval.settings import ROOT
@@ -19,7 +20,7 @@ SAME_IN_BOTH: set[str] = set()
 
 
 def test_the_catalogue_loads_with_both_languages_and_the_same_placeholders() -> None:
-    book = load_catalogue()
+    book = load_catalogue(get_settings().retrieval.texts_path)
     assert len(book.keys()) >= 100
     for key in book:
         en, fr = book.raw(key, "en"), book.raw(key, "fr")
