@@ -92,7 +92,7 @@ class ServiceRouter:
                 organization=best.organization.name.get(lang),
             )
         ]
-        widened = bool(request.region) and distance > 0 and _is_local_need(need.level)
+        widened = bool(request.region) and distance > 0 and need.level in PLACE_LEVELS
         if widened:
             parts.append(text("router.widened", lang, place=self.taxonomy.regions[request.region].in_language(lang)))  # type: ignore[index]
         excluded = request.status and any(
@@ -104,12 +104,10 @@ class ServiceRouter:
         return Route(request.need, best, " ".join(parts), [e for _, e in ordered[1:4]], widened)
 
 
-# Levels whose services differ from one city to the next: a wider service found for a place was "widened".
+# Levels whose services differ from one city to the next.
 LOCAL_LEVELS = frozenset({"municipal", "community"})
 # Levels where the place picks the service or its office (Ontario's ServiceOntario centres too): the chat
-# asks where the person lives before routing.
+# asks where the person lives before routing, and a service found for a wider area than that place is
+# said to be "widened" ("no local service for Ottawa in the directory").
 PLACE_LEVELS = LOCAL_LEVELS | {"provincial"}
 
-
-def _is_local_need(level: str) -> bool:
-    return level in LOCAL_LEVELS

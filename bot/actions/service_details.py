@@ -33,6 +33,10 @@ ASPECTS: dict[str, re.Pattern[str]] = {
 MAX_WORDS = 10
 # Up to this many words ("phone number?", "c'est combien?") a follow-up names no topic of its own.
 TOPIC_FREE_WORDS = 4
+# How much better another need must score than the service's own for a message to be a new topic: questions
+# that name no topic ("what documents do I need to bring?") give some need 0.04-0.05 more; a named topic
+# ("... to apply for citizenship?") 0.10 or more.
+NEW_TOPIC_MARGIN = 0.07
 
 
 def asked_aspects(message: str) -> list[str]:
@@ -85,6 +89,23 @@ def detail_lines(entry: DirectoryEntry, aspects: list[str], language: str) -> li
     return list(dict.fromkeys(lines))
 
 
+def names_another_need(message: str, language: str, entry: DirectoryEntry) -> bool:
+    """Whether the message is clearly about another need than the service's ("how much does a health card
+    cost?" after the SIN): another need scores above the threshold and beats the service's own needs by a
+    margin. Questions that name no topic ("what documents do I need to bring?") score about the same for all."""
+    scores = resources.needs().scores(message, language)
+    if not scores:
+        return False
+    best = max(scores, key=scores.__getitem__)
+    own = max((scores.get(n, 0.0) for n in entry.service.needs), default=0.0)
+    settings = resources.settings()
+    return (
+        best not in entry.service.needs
+        and scores[best] >= settings.min_need_similarity
+        and scores[best] - own >= NEW_TOPIC_MARGIN
+    )
+
+
 def follow_up_on_service(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
     """Answer a short question about the service shown last; None when the message is not that."""
     service_id = tracker.get_slot("last_service")
@@ -96,12 +117,8 @@ def follow_up_on_service(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     if entry is None or not aspects:
         return None
     language = tracker.get_slot("language") or "en"
-    if len(message.split()) > TOPIC_FREE_WORDS:
-        # Long enough to name a topic of its own: "how much does a health card cost?" after the SIN is new.
-        guess = resources.needs().classify(message, language)
-        confident = guess is not None and guess.similarity >= resources.settings().min_need_similarity
-        if confident and guess.need not in entry.service.needs:  # type: ignore[union-attr]
-            return None
+    if len(message.split()) > TOPIC_FREE_WORDS and names_another_need(message, language, entry):
+        return None
     reply = ServicesReply(
         text="\n".join(detail_lines(entry, aspects, language)), services=[service_card(entry, language)]
     )

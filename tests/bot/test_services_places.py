@@ -36,7 +36,7 @@ def test_a_province_wide_service_is_named_at_once_and_the_city_only_adds_the_loc
     card = messages[0]["custom"]
     assert card["type"] == "services"
     assert "ServiceOntario" in card["text"]
-    assert card["text"].endswith("Tell me your city or town and I'll add the office or clinic near you.")
+    assert card["text"].endswith("Tell me your city or town and I'll look for an office or clinic near you.")
     assert events[0] == SlotSet("pending_need", "health-card")
     assert events[1] == SlotSet("last_question", "where do I apply for a health card")
 

@@ -91,3 +91,17 @@ def test_unknown_inputs_say_what_is_allowed(router, request_, message):
 )
 def test_status_is_never_read_from_a_denial_or_from_someone_else(message):
     assert stated_status(message) is None
+
+
+def test_a_provincial_service_for_a_city_says_there_is_no_local_office_in_the_directory(router):
+    routed = router.route(RouteRequest("health-card", "ON-ottawa", None, "en"))
+    assert routed.entry.service.id == "serviceontario-ohip-health-card"
+    assert routed.widened is True
+    assert "There is no local service for Ottawa in the directory" in routed.explanation
+    french = router.route(RouteRequest("health-card", "ON-ottawa", None, "fr"))
+    assert "Le répertoire n'a pas de service local pour Ottawa" in french.explanation
+
+
+def test_a_federal_service_is_never_called_widened(router):
+    routed = router.route(RouteRequest("sin", "ON-ottawa", None, "en"))
+    assert routed.widened is False and "no local service" not in routed.explanation
