@@ -324,9 +324,19 @@ class AnswerBook:
         hits: Sequence[Hit],
         language: str,
         sections: Callable[[str], dict[str, float]] | None = None,
+        said: str = "",
     ) -> Answer | None:
-        """The answer to `question` from the found items (best first); None when they hold no units."""
+        """The answer to `question` from the found items (best first); None when they hold no units.
+
+        Sentences the previous reply (`said`) already gave are left out, unless nothing else would remain:
+        a follow-up ("is it free?") gets what is new, not the item's opening again."""
         hits = [h for h in hits if h.id in self._rows_of]
+        already = set(_content_words(said))
+
+        def new(rows: list[int]) -> list[int]:
+            fresh = [r for r in rows if not _repeats(self.units[r].text, already)]
+            return fresh if fresh and already else rows
+
         if not hits:
             return None
         matched = self.faq_match(query_vector, hits[:3])
@@ -335,8 +345,8 @@ class AnswerBook:
             faq, hit, _ = matched
             rows, _ = self.select(question, hit, hit.language, sections(hit.id) if sections else None)
             room = self.settings.max_words - len(faq.a.split())
-            said = set(_content_words(faq.a))
-            extra = [r for r in rows if not _repeats(self.units[r].text, said)]
+            in_faq = set(_content_words(faq.a))
+            extra = [r for r in new(rows) if not _repeats(self.units[r].text, in_faq)]
             while extra and self._words(extra) > room:
                 extra = extra[:-1]
             text = faq.a + ("\n\n" + self.render_rows(extra) if extra else "")
@@ -346,7 +356,7 @@ class AnswerBook:
         for rank, hit in enumerate(hits[:3]):
             rows, score = self.select(question, hit, hit.language, sections(hit.id) if sections else None)
             if rows:
-                candidates.append((score - s.item_penalty * rank, hit, rows))
+                candidates.append((score - s.item_penalty * rank, hit, new(rows)))
         if not candidates:
             return None
         candidates.sort(key=lambda c: -c[0])
@@ -377,8 +387,11 @@ def _repeats(text: str, said: set[str], share: float = 0.6) -> bool:
     return bool(words) and sum(w in said for w in words) / len(words) >= share
 
 
-def answer_from_index(index: SearchIndex, question: str, hits: Sequence[Hit], language: str) -> Answer | None:
-    """The answer to `question` from the found items of `index`: the one way every caller composes one."""
+def answer_from_index(
+    index: SearchIndex, question: str, hits: Sequence[Hit], language: str, said: str = ""
+) -> Answer | None:
+    """The answer to `question` from the found items of `index`: the one way every caller composes one;
+    `said`: the previous reply, whose sentences are not repeated."""
     if index.answers is None:
         return None
     book: AnswerBook = index.answers
@@ -388,4 +401,5 @@ def answer_from_index(index: SearchIndex, question: str, hits: Sequence[Hit], la
         hits,
         language,
         lambda item: index.section_similarities(question, item),
+        said,
     )

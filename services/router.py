@@ -110,4 +110,3 @@ LOCAL_LEVELS = frozenset({"municipal", "community"})
 # asks where the person lives before routing, and a service found for a wider area than that place is
 # said to be "widened" ("no local service for Ottawa in the directory").
 PLACE_LEVELS = LOCAL_LEVELS | {"provincial"}
-

@@ -70,9 +70,10 @@ def answer_message(answer: Answer, others: list[Hit], language: str, fallback: b
     return AnswerReply(text="\n".join(lines), sources=sources, buttons=feedback_buttons(language))
 
 
-def compose_answer(index: SearchIndex, question: str, hits: list[Hit], language: str) -> Answer:
-    """The sentences of the found items that answer the question (the first passage's opening if none)."""
-    answer = answer_from_index(index, question, hits, language)
+def compose_answer(index: SearchIndex, question: str, hits: list[Hit], language: str, said: str = "") -> Answer:
+    """The sentences of the found items that answer the question (the first passage's opening if none),
+    leaving out those the previous reply (`said`) gave."""
+    answer = answer_from_index(index, question, hits, language, said)
     if answer is not None:
         return answer
     best = hits[0]
@@ -306,7 +307,9 @@ def utter_answer(
     said = last_reply(tracker)
     # Staying with the item, what to say from it is chosen by the follow-up's own words ("is it free?"):
     # the topic chose the item, and the item's opening was already said.
-    answer = compose_answer(index, for_search(message, region), hits[:1], found_in) if staying else None
+    # Only the answer's own sentences count as said, not its source lines.
+    said_text = said.split("\nSource")[0]
+    answer = compose_answer(index, for_search(message, region), hits[:1], found_in, said_text) if staying else None
     if answer is None or said.startswith(answer.parts[0]):
         answer = compose_answer(index, searched, hits[:1] if staying else hits, found_in)
     if said.startswith(answer.parts[0]) and len(hits) > 1:

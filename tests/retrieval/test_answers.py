@@ -83,3 +83,19 @@ def test_unit_cues():
     assert "duration" in unit_cues("Coverage starts after 3 months.")
     assert "duration" in unit_cues("Il faut 1 095 jours.")
     assert unit_cues("Bring your passport.") == set()
+
+
+def test_a_follow_up_does_not_repeat_what_the_previous_reply_said(sample_index):
+    hits = sample_index.search("is it free to get a SIN", "en", SearchFilters(), k=3).hits
+    alone = answer_from_index(sample_index, "is it free to get a SIN", hits, "en")
+    said = "Service Canada gives out SINs."
+    assert said in alone.text  # without the previous reply, the opening comes back
+    follow = answer_from_index(sample_index, "is it free to get a SIN", hits, "en", said=said)
+    assert said not in follow.text and "free" in follow.text
+
+
+def test_when_everything_was_said_the_answer_is_kept_for_the_caller_to_move_on(sample_index):
+    hits = sample_index.search("is it free to get a SIN", "en", SearchFilters(), k=3).hits
+    alone = answer_from_index(sample_index, "is it free to get a SIN", hits, "en")
+    again = answer_from_index(sample_index, "is it free to get a SIN", hits, "en", said=alone.text)
+    assert again.text == alone.text
