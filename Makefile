@@ -16,13 +16,14 @@ export RASA_TELEMETRY_ENABLED := false
 # The secret Rasa sends to the action server (endpoints.yml); production sets its own (scripts/run-rasa checks).
 export NWD_BOT_ACTIONS_TOKEN ?= nwd-local-actions-token
 
-.PHONY: help setup venv venv-rasa browser widget-themes index dialogue run test lint eval bench clean
+.PHONY: help setup venv venv-rasa browser widget-themes index dialogue run test lint eval bench mutation clean
 
 help:
 	@echo "make run    - set up, build the index if stale, start the services"
 	@echo "make test   - set up, then the whole test suite"
 	@echo "make eval   - retrieval, answer, language, routing, NLU and redaction quality tables (data/eval)"
 	@echo "make bench  - latency and build-time benchmarks"
+	@echo "make mutation - mutation scores of the modules that decide what a person reads (docs/testing.md)"
 
 venv:
 	@scripts/ensure-venv 3.11 $(VENV) requirements.txt
@@ -57,6 +58,7 @@ lint: venv
 	@$(VENV)/bin/ruff check .
 	@$(VENV)/bin/ruff format --check .
 	@$(VENV)/bin/mypy
+	@$(PY) -m tests.assertion_lint
 
 test: setup browser index dialogue
 	@$(VENV)/bin/ruff check .
@@ -78,6 +80,11 @@ bench: setup browser index dialogue
 	@$(PY) -m bench.chat
 	@$(PY) -m bench.widget
 	@$(PY) -m bench.privacy
+
+# How well the tests notice a change in the code (docs/testing.md); a benchmark of the tests, not a test:
+# about 40 minutes on two cores, so not part of `make test`. One module: `$(PY) scripts/mutation.py router`.
+mutation: venv
+	@$(PY) scripts/mutation.py
 
 clean:
 	rm -rf models/index models/cache var/*.db
