@@ -47,7 +47,7 @@ MODULES = (
     Module(
         "answers",
         "retrieval/answers.py",
-        ("tests/retrieval/test_answers.py",),
+        ("tests/retrieval/test_answers.py", "tests/retrieval/test_answer_book.py"),
         why="answer composition: which sentences of the found items are said",
     ),
     Module(
@@ -164,16 +164,12 @@ def run(module: Module) -> dict[str, object]:
     codes = mutant_names(module, run_dir)
     status = _statuses(codes)
     survivors = sorted(k for k, s in status.items() if s in ("survived", "no tests"))
-    with (run_dir / "survivors.diff").open("w") as out:
-        for name in survivors:
-            shown = subprocess.run(
-                [str(ROOT / ".venv" / "bin" / "mutmut"), "show", name],
-                cwd=run_dir,
-                capture_output=True,
-                text=True,
-                check=False,
-            )
-            out.write(shown.stdout + "\n")
+    # The diff of each surviving mutant, for a person to read (one process: `mutmut show` costs a second each).
+    subprocess.run(
+        [sys.executable, "-c", _SHOW % module.path, str(run_dir / "survivors.diff"), *survivors],
+        cwd=run_dir,
+        check=False,
+    )
     counts = {s: sum(1 for v in status.values() if v == s) for s in ("killed", "survived", "timeout", "no tests")}
     detected = counts["killed"] + counts["timeout"]
     total = len(status)
@@ -187,6 +183,15 @@ def run(module: Module) -> dict[str, object]:
         "minutes": round(minutes, 1),
         "tests": " ".join(module.tests),
     }
+
+
+_SHOW = """
+import sys
+from mutmut.mutation.diff_apply import get_diff_for_mutant
+with open(sys.argv[1], "w") as out:
+    for name in sys.argv[2:]:
+        out.write(f"# {name}\\n{get_diff_for_mutant(name, path=%r)}\\n")
+"""
 
 
 def _statuses(codes: dict[str, int | None]) -> dict[str, str]:

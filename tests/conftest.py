@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import atexit
-import functools
 import os
 import shutil
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -61,12 +58,9 @@ def sample_content(tmp_path: Path) -> Path:
     return copy_sample(tmp_path / "content")
 
 
-@functools.cache
-def _built_sample() -> RetrievalSettings:
-    """The sample index, built once per process: `make mutation` runs the tests once per mutant in
-    children forked from one process, and the index is the same every time."""
-    tmp = Path(tempfile.mkdtemp(prefix="nwd-sample-"))
-    atexit.register(shutil.rmtree, tmp, True)
+@pytest.fixture(scope="session")
+def sample_settings(tmp_path_factory: pytest.TempPathFactory) -> RetrievalSettings:
+    tmp = tmp_path_factory.mktemp("sample")
     content = copy_sample(tmp / "content")
     # Ottawa's transit item exists only in English here, to exercise the language fallback.
     (content / "municipal/ottawa/ottawa-transit.fr.md").unlink()
@@ -75,17 +69,7 @@ def _built_sample() -> RetrievalSettings:
     return settings
 
 
-@functools.cache
-def _loaded_sample() -> SearchIndex:
-    index, _ = load_index(_built_sample())
-    return index
-
-
-@pytest.fixture(scope="session")
-def sample_settings() -> RetrievalSettings:
-    return _built_sample()
-
-
 @pytest.fixture(scope="session")
 def sample_index(sample_settings: RetrievalSettings) -> SearchIndex:
-    return _loaded_sample()
+    index, _ = load_index(sample_settings)
+    return index
