@@ -271,7 +271,7 @@ def recommend(
             if not applies(place, key):
                 continue  # e.g. Ontario's French Language Services Act, for a place in Quebec
             indicator = INDICATORS[key]
-            label = indicator.label.in_language(language).lower() if language == "en" else indicator.label.fr.lower()
+            label = _in_sentence(indicator.label.in_language(language))
             value = _numeric(place.indicators.get(key))
             if value is None or key not in ranges:
                 missing.append(_t("missing", language, criterion=label))
@@ -303,6 +303,11 @@ def recommend(
         )
     results.sort(key=lambda r: (-r.score, r.place.id))
     return results[:top]
+
+
+def _in_sentence(label: str) -> str:
+    """A label inside a sentence: its first letter in lower case, names as written ("share who speak French")."""
+    return label[:1].lower() + label[1:]
 
 
 def _numeric(figure: Figure | None) -> float | None:
