@@ -159,3 +159,12 @@ def test_the_vocabulary_of_each_language_comes_from_its_own_content():
     assert "eviction" in english and "eviction" not in french
     assert all(len(w) >= 4 and "-" not in w for w in english | french)
     assert "pour" in _chat_words() and "thanks" in _chat_words()
+
+
+def test_the_lexicon_holds_chat_words_and_words_only_one_languages_texts_use_but_no_shared_word():
+    # Read afresh (the lexicon is cached for the process).
+    french, english = _lexicon.__wrapped__()
+    assert {"merci", "garderie"} <= french and {"thanks", "eviction"} <= english
+    assert not {"merci", "garderie"} & english and not {"thanks", "eviction"} & french
+    assert "hotel" not in french | english and "transport" not in french | english
+    assert {"merci", "thanks"} <= _chat_words.__wrapped__() and "eviction" not in _chat_words.__wrapped__()
