@@ -167,4 +167,4 @@ def test_the_lexicon_holds_chat_words_and_words_only_one_languages_texts_use_but
     assert {"merci", "garderie"} <= french and {"thanks", "eviction"} <= english
     assert not {"merci", "garderie"} & english and not {"thanks", "eviction"} & french
     assert "hotel" not in french | english and "transport" not in french | english
-    assert {"merci", "thanks"} <= _chat_words.__wrapped__() and "eviction" not in _chat_words.__wrapped__()
+    assert {"merci", "thanks"} <= _chat_words.__wrapped__() and "toronto" not in _chat_words.__wrapped__()
