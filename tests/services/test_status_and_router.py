@@ -169,3 +169,36 @@ def test_unknown_inputs_say_what_is_allowed(router, request_, message):
 )
 def test_status_is_never_read_from_a_denial_or_from_someone_else(message):
     assert stated_status(message) is None
+
+
+def test_the_widened_note_follows_the_service_named_and_names_the_place_in_the_persons_language(router):
+    routed = router.route(RouteRequest("settlement-help", "ON-thunder-bay", None, "en"))
+    assert routed.explanation == (
+        "Settlement services are funded by IRCC and offered by community organizations near you. "
+        "Go to: French-language welcome desk at Toronto Pearson airport (Centre francophone du Grand Toronto (CFGT)). "
+        "There is no local service for Thunder Bay in the directory; this one serves a wider area."
+    )
+    quebec = router.route(RouteRequest("income-support", "QC", None, "fr"))
+    assert quebec.explanation.endswith(
+        "Le répertoire n'a pas de service local pour Québec; celui-ci dessert une région plus vaste."
+    )
+
+
+def test_a_service_closed_to_the_status_does_not_hide_the_ones_after_it(router):
+    routed = router.route(RouteRequest("immigration-application", None, "citizen"))
+    assert [e.service.id for e in [routed.entry, *routed.alternatives]] == [
+        "ircc-application-status",
+        "ircc-authorized-representatives",
+        "ircc-express-entry",
+        "ircc-family-sponsorship",
+    ]
+
+
+def test_at_most_three_alternatives_are_offered(router):
+    request = RouteRequest("settlement-help", "ON-toronto", None, "en")
+    assert len(router.candidates(request)) == 5
+    assert [e.service.id for e in router.route(request).alternatives] == [
+        "rifcso-francophone-settlement",
+        "cfgt-pearson-welcome",
+        "ircc-pre-arrival-services",
+    ]
