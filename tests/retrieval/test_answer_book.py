@@ -223,3 +223,57 @@ def test_a_rare_word_of_the_question_counts_more_than_a_common_one():
     answers = book({"card": body})
     answer = answers.compose("card replacement", NO_FAQ, [hit("card")], "en")
     assert "Replacement cards are mailed." in answer.text
+
+
+def test_a_list_over_the_word_budget_keeps_its_lead_in_and_the_best_items_that_fit():
+    body = (
+        "# Who\n\nYou may qualify if:\n\n"
+        "- you have lived in Ontario for one full year before applying\n"
+        "- you hold a valid work permit issued for at least six months\n"
+        "- you are a protected person recognised by the refugee board\n"
+    )
+    answers = book({"who": body}, max_words=22, margin=0.1)
+    answer = answers.compose("can a protected person recognised by the board qualify", NO_FAQ, [hit("who")], "en")
+    assert answer.text == "You may qualify if:\n- you are a protected person recognised by the refugee board"
+
+
+FEES = "# Fees\n\nThe card costs $25 a year.\n\n# Replacement\n\nA lost card costs $5 to replace.\n"
+
+
+def test_the_section_the_encoder_finds_closest_decides_between_sentences():
+    answers = book({"fees": FEES})
+    question = "what does the card cost"
+    both = answers.compose(question, NO_FAQ, [hit("fees")], "en")
+    assert both.text == "The card costs $25 a year.\n\nA lost card costs $5 to replace."
+    closest = answers.compose(question, NO_FAQ, [hit("fees")], "en", lambda item: {"Fees": 0.9, "Replacement": 0.6})
+    assert closest.text == "The card costs $25 a year."
+    # A section the encoder did not score is not held back.
+    unscored = answers.compose(question, NO_FAQ, [hit("fees")], "en", lambda item: {"Fees": 0.9})
+    assert unscored.text == both.text
+
+
+def test_the_faq_answer_leaves_room_only_for_what_fits_after_it():
+    faq = FaqRecord("card", "How much is a card?", "Residents get a card free of charge at any branch.")
+    answers = book({"card": CARD}, [faq], [[0.0, 1.0, 0.0]], max_words=30)
+    answer = answers.compose("how much does a card cost", np.array([0.0, 1.0, 0.0]), [hit("card")], "en")
+    assert answer.text == (
+        "Residents get a card free of charge at any branch.\n\nThe library is open to everyone in the city."
+    )
+    assert answer.parts == [answer.text]
+
+
+def test_a_second_level_that_would_make_the_reply_too_long_is_cut_to_its_first_sentence():
+    federal = "# Fee\n\nThe federal fee for a card is $25.\n"
+    ontario = "# Fee\n\nIn Ontario the card fee is $30. It is paid once.\n"
+    answers = book({"fed": federal, "on": ontario}, max_words=12)
+    answer = answers.compose(
+        "what is the ontario card fee", NO_FAQ, [hit("fed", "federal"), hit("on", "provincial")], "en"
+    )
+    assert sorted(answer.parts) == ["In Ontario the card fee is $30.", "The federal fee for a card is $25."]
+
+
+def test_a_sentence_too_short_to_answer_alone_loses_to_one_that_says_something():
+    body = "# Who can apply\n\nEvery permanent resident.\n\nPermanent residents apply online with their card number.\n"
+    answers = book({"who": body}, margin=0.1)
+    answer = answers.compose("can a permanent resident apply", NO_FAQ, [hit("who")], "en")
+    assert answer.text == "Permanent residents apply online with their card number."
