@@ -69,6 +69,9 @@ def test_the_reply_is_in_french_with_french_labels():
         f"Un NAS.\n\nSource : Get a Social Insurance Number (SIN) — {SIN_URL}\n"
         "Ordre de gouvernement responsable : fédéral — Gouvernement du Canada."
     )
+    assert message["sources"][0]["owner"] == "Gouvernement du Canada"
+    other = answer_message(answer, [SIN, OHIP], "fr", False, TAXONOMY)["sources"][1]
+    assert other["owner"] == "Gouvernement de l'Ontario"
 
 
 def test_an_answer_found_only_in_the_other_language_says_so_last():
@@ -93,6 +96,9 @@ def test_a_source_names_its_registered_publisher_or_else_the_owner_in_the_person
         "owner": "Gouvernement du Canada",
         "language": "en",
     }
+    # A page published by someone other than its government names that publisher (data/publishers.yml).
+    library = hit("lib-ott", "Library", "https://biblioottawalibrary.ca/en/card", "municipal", "ottawa")
+    assert source_of(library, TAXONOMY, "en")["owner"] == "Ottawa Public Library (public library)"
     # example.org is in no publisher list: the item's owner (data/taxonomy.yml) is named instead.
     assert source_of(LIBRARY, TAXONOMY, "fr")["owner"] == "Ville de Toronto"
     unknown = hit("x", "X", "https://example.org/x", "community", "nobody-we-know")
