@@ -130,3 +130,12 @@ def test_without_an_official_language_the_language_is_guessed_from_the_words(red
 )
 def test_two_french_words_make_a_message_french(text, lang):
     assert guess_language(text) == lang
+
+
+def test_a_redactor_keeps_what_its_own_public_list_holds_and_the_postal_areas():
+    # Built here, not from the shared fixture: what a Redactor is made with is part of the behaviour.
+    public = PublicInfo()
+    public.add_text("Call the office at 613-555-0123.")
+    own = Redactor(public=public)
+    assert own.redact("call 613-555-0123 or my cell 416-555-0199", "en").text == "call 613-555-0123 or my cell [PHONE]"
+    assert own.redact("I live at M5V 2T6", "en").text == "I live at M5V [POSTAL_CODE]"
