@@ -149,3 +149,17 @@ def test_not_sure_in_french():
         "- Apply for OHIP",
         "Vous pouvez aussi composer le 211 (gratuit, confidentiel, en plusieurs langues) pour être orienté vers le bon service.",
     ]
+
+
+def test_a_page_published_by_another_body_says_who_published_it_under_the_level_responsible():
+    library = hit(
+        "lib-ott",
+        "Get a free Ottawa Public Library card",
+        "https://biblioottawalibrary.ca/en/card",
+        "municipal",
+        "ottawa",
+    )
+    answer = Answer(text="Cards are free.", hits=[library], parts=["Cards are free."])
+    assert answer_message(answer, [library], "en", False, TAXONOMY)["text"].splitlines()[-1] == (
+        "Level of government responsible: municipal. Published by: Ottawa Public Library (public library)."
+    )
