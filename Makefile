@@ -82,7 +82,7 @@ bench: setup browser index dialogue
 	@$(PY) -m bench.privacy
 
 # How well the tests notice a change in the code (docs/testing.md); a benchmark of the tests, not a test:
-# about 40 minutes on two cores, so not part of `make test`. One module: `$(PY) scripts/mutation.py router`.
+# about 11 minutes on two cores, so not part of `make test`. One module: `$(PY) scripts/mutation.py router`.
 mutation: venv
 	@$(PY) scripts/mutation.py
 
