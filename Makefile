@@ -17,7 +17,7 @@ export RASA_TELEMETRY_ENABLED := false
 export NWD_BOT_ACTIONS_TOKEN ?= nwd-local-actions-token
 
 .PHONY: help setup venv venv-rasa browser widget-themes index dialogue prepare run test test-checks ruff \
-	validate-dialogue test-dialogue lint eval bench clean
+	validate-dialogue test-dialogue lint eval bench mutation clean
 
 # The slow steps that do not need each other run side by side (a sub-make with -j3): the two venvs are created
 # at once (pip mostly downloads and unpacks), the index is built as soon as .venv is ready while .venv-rasa is
@@ -30,6 +30,7 @@ help:
 	@echo "make test   - set up, then the whole test suite"
 	@echo "make eval   - retrieval, answer, language, routing, NLU and redaction quality tables (data/eval)"
 	@echo "make bench  - latency and build-time benchmarks"
+	@echo "make mutation - mutation scores of the modules that decide what a person reads (docs/testing.md)"
 
 venv:
 	@scripts/ensure-venv 3.11 $(VENV) requirements.txt
@@ -69,6 +70,7 @@ lint: venv
 	@$(VENV)/bin/ruff check .
 	@$(VENV)/bin/ruff format --check .
 	@$(VENV)/bin/mypy
+	@$(PY) -m tests.assertion_lint
 
 # Everything pytest needs, and the checks that do not need pytest, side by side: ruff once .venv exists,
 # Rasa's data validation once .venv-rasa exists (it no longer waits for the index or the training), the
@@ -103,6 +105,11 @@ bench: browser prepare
 	@$(PY) -m bench.chat
 	@$(PY) -m bench.widget
 	@$(PY) -m bench.privacy
+
+# How well the tests notice a change in the code (docs/testing.md); a benchmark of the tests, not a test:
+# about 11 minutes on two cores, so not part of `make test`. One module: `$(PY) scripts/mutation.py router`.
+mutation: venv
+	@$(PY) scripts/mutation.py
 
 clean:
 	rm -rf models/index models/cache var/*.db

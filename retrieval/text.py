@@ -134,7 +134,8 @@ def units(body: str) -> list[Unit]:
                 last_sentence = len(out) - 1
         else:
             lead = last_sentence if previous_kind == "p" and last_sentence is not None else None
-            if lead is not None and not out[lead].introduces_list:
+            # Only a sentence of the same section, ending in ":", introduces the list.
+            if lead is not None and (not out[lead].introduces_list or out[lead].heading != heading):
                 lead = None
             for line in lines:
                 text = clean_inline(line)

@@ -92,7 +92,7 @@ class ServiceRouter:
                 organization=best.organization.name.get(lang),
             )
         ]
-        widened = bool(request.region) and distance > 0 and need.level in PLACE_LEVELS
+        widened = bool(request.region) and distance > 0 and need.level in LOCAL_LEVELS
         if widened:
             parts.append(text("router.widened", lang, place=self.taxonomy.regions[request.region].in_language(lang)))  # type: ignore[index]
         excluded = request.status and any(
@@ -104,9 +104,9 @@ class ServiceRouter:
         return Route(request.need, best, " ".join(parts), [e for _, e in ordered[1:4]], widened)
 
 
-# Levels whose services differ from one city to the next.
+# Levels whose services differ from one city to the next: a wider one found for a place was "widened".
 LOCAL_LEVELS = frozenset({"municipal", "community"})
 # Levels where the place picks the service or its office (Ontario's ServiceOntario centres too): the chat
-# asks where the person lives before routing, and a service found for a wider area than that place is
-# said to be "widened" ("no local service for Ottawa in the directory").
+# asks where the person lives before routing. A provincial service is the right one for any city of the
+# province, never a fallback.
 PLACE_LEVELS = LOCAL_LEVELS | {"provincial"}

@@ -10,6 +10,8 @@ Also what keeps tests apart from each other and from a running stack:
 
 from __future__ import annotations
 
+import atexit
+import functools
 import ipaddress
 import os
 import shutil
@@ -171,9 +173,13 @@ def sample_content(tmp_path: Path) -> Path:
     return copy_sample(tmp_path / "content")
 
 
-@pytest.fixture(scope="session")
-def sample_settings(tmp_path_factory: pytest.TempPathFactory) -> RetrievalSettings:
-    tmp = tmp_path_factory.mktemp("sample")
+@functools.cache
+def _built_sample() -> RetrievalSettings:
+    """The sample index, built once per process. `make mutation` runs the tests of each mutant in a child
+    forked from one process: a child that built an index again could hang on the encoder's threads, and
+    the index is the same every time (the build's own code is tested on items made in the tests)."""
+    tmp = Path(tempfile.mkdtemp(prefix="nwd-sample-"))
+    atexit.register(shutil.rmtree, tmp, True)
     content = copy_sample(tmp / "content")
     # Ottawa's transit item exists only in English here, to exercise the language fallback.
     (content / "municipal/ottawa/ottawa-transit.fr.md").unlink()
@@ -182,7 +188,17 @@ def sample_settings(tmp_path_factory: pytest.TempPathFactory) -> RetrievalSettin
     return settings
 
 
+@functools.cache
+def _loaded_sample() -> SearchIndex:
+    index, _ = load_index(_built_sample())
+    return index
+
+
+@pytest.fixture(scope="session")
+def sample_settings() -> RetrievalSettings:
+    return _built_sample()
+
+
 @pytest.fixture(scope="session")
 def sample_index(sample_settings: RetrievalSettings) -> SearchIndex:
-    index, _ = load_index(sample_settings)
-    return index
+    return _loaded_sample()

@@ -63,8 +63,10 @@ def api_url(sample_settings):
 def test_served_search_in_both_languages(api_url):
     en = httpx.get(f"{api_url}/api/search", params={"q": "library card Ottawa", "lang": "en"}).json()
     assert en["results"][0]["id"] == "ottawa-library.en"
+    assert en["results"][0]["title"] == "Get a free Ottawa Public Library card"
     fr = httpx.get(f"{api_url}/api/search", params={"q": "carte de bibliothèque à Ottawa", "lang": "fr"}).json()
     assert fr["results"][0]["id"] == "ottawa-library.fr"
+    assert fr["results"][0]["title"] == "Obtenir une carte gratuite de la Bibliothèque publique d'Ottawa"
 
 
 def test_served_bad_input_is_422_not_500(api_url):

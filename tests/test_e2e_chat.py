@@ -37,6 +37,9 @@ def test_greeting_carries_the_privacy_notice_in_each_language(stack):
 def test_question_answered_from_the_index_with_sources_and_feedback(stack):
     reply = say(stack, "how do I get a social insurance number?")
     answer = next(m for m in reply["messages"] if m["type"] == "answer")
+    # The reply says how to get one, in English, before its source.
+    assert "A Social Insurance Number (SIN) is a 9-digit number" in own_text(answer)
+    assert "Online: upload copies of three documents" in own_text(answer)
     assert answer["sources"][0]["url"].startswith("https://")
     assert answer["sources"][0]["jurisdiction"] == "federal"
     assert "Level of government responsible: federal" in answer["text"]
@@ -49,6 +52,8 @@ def test_french_question_gets_french_answer(stack):
     reply = say(stack, "comment obtenir mon numéro d'assurance sociale?")
     assert reply["language"] == "fr"
     answer = next(m for m in reply["messages"] if m["type"] == "answer")
+    assert "Le numéro d'assurance sociale (NAS) est un numéro de 9 chiffres" in own_text(answer)
+    assert "En ligne : téléversez une copie de trois documents" in own_text(answer)
     assert answer["sources"][0]["language"] == "fr" and "Ordre de gouvernement responsable : fédéral" in answer["text"]
 
 
@@ -58,6 +63,8 @@ def test_place_is_remembered_for_later_questions(stack):
     reply = say(stack, "where do I get a library card?", first["session_id"])
     message = reply["messages"][0]
     assert message["type"] in ("answer", "services")
+    # Either way the reply itself names where to go: Ottawa's own library.
+    assert "Ottawa Public Library" in own_text(message)
     urls = [s["url"] for s in message.get("sources", []) + message.get("services", [])]
     assert "ottawa" in urls[0].lower(), message
 
@@ -163,7 +170,11 @@ def test_compare_places_in_french_then_follow_up(stack):
     comparison = first["messages"][0]
     assert comparison["type"] == "comparison"
     assert [p["id"] for p in comparison["comparison"]["places"]] == ["ottawa", "sudbury"]
-    assert "non disponible" in comparison["text"] or "Population" in comparison["text"]
+    assert comparison["text"].startswith("Comparaison de Ottawa / Grand Sudbury :")
+    assert (
+        "- Loyer moyen, 2 chambres : Ottawa 1\u202f916 $ par mois (2025); Grand Sudbury 1\u202f555 $ par mois (2025)"
+        in comparison["text"].splitlines()
+    )
     follow = say(stack, "Kingston", first["session_id"])
     assert [p["id"] for p in follow["messages"][0]["comparison"]["places"]] == ["ottawa", "sudbury", "kingston"]
 

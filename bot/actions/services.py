@@ -57,8 +57,22 @@ def route_need(
             # The status the person stated changed what is offered: say so, so a wrong reading can be corrected.
             label = resources.directory().vocabulary.statuses[status].in_language(language)
             intro = text("for_status", language, status=label)
-    dispatcher.utter_message(json_message=as_json(services_message(route, language, intro)))
+    dispatcher.utter_message(
+        json_message=as_json(services_message(route, language, intro, no_office(route, region, language)))
+    )
     return route.entry.service.id
+
+
+def no_office(route: Route, region: str | None, language: str) -> str | None:
+    """For a city, when the service shown covers the whole province and the directory lists no office of its
+    own there: said, since the person was asked for their city to find one."""
+    vocabulary = resources.directory().vocabulary
+    regions = route.entry.service.regions
+    if region is None or vocabulary.needs[route.need].level != "provincial" or region in regions:
+        return None
+    if PROVINCE not in regions:
+        return None
+    return text("no_local_office", language, place=vocabulary.taxonomy.regions[region].in_language(language))
 
 
 def remember(question: str, service: str | None = None) -> list[EventType]:

@@ -172,12 +172,12 @@ def test_access_log_lines_lose_their_query_string():
     assert "046454286" not in record.getMessage() and "/api/search" in record.getMessage()
 
 
-def test_chat_page_is_the_widget_which_offers_to_end_and_delete_the_conversation_in_both_languages(client):
-    # The control itself is driven in a real browser in tests/widget (test_end_and_delete_clears_the_conversation).
+def test_chat_page_loads_the_widget_script(client):
+    # The widget's "End and delete this conversation" control is driven in a real browser in tests/widget
+    # (test_end_and_delete_clears_the_conversation, and in French in test_french_conversation_has_no_english_left).
     page = client.get("/").text
     assert 'src="/widget/nwd.js"' in page
-    script = client.get("/widget/nwd.js").text
-    assert "End and delete this conversation" in script and "Terminer et supprimer cette conversation" in script
+    assert client.get("/widget/nwd.js").status_code == 200
 
 
 def test_retention_job_is_scheduled_in_the_api_process_only_when_enabled(tmp_path):

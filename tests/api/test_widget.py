@@ -45,11 +45,19 @@ def test_widget_files_are_served_with_their_type_and_a_short_cache(client, path,
     assert response.headers["cache-control"] == "public, max-age=300" and response.headers["etag"]
 
 
-@pytest.mark.parametrize("path", ["/widget/build/package.json", "/widget/../api/main.py", "/widget/nope.js"])
-def test_only_the_widget_files_are_served(client, path):
+@pytest.mark.parametrize(
+    ("path", "detail"),
+    [
+        ("/widget/build/package.json", "widget: no file 'build/package.json'; the widget is /widget/nwd.js"),
+        # The client resolves "/widget/../api/main.py" to "/api/main.py", which is no route at all.
+        ("/widget/../api/main.py", "Not Found"),
+        ("/widget/nope.js", "widget: no file 'nope.js'; the widget is /widget/nwd.js"),
+    ],
+)
+def test_only_the_widget_files_are_served(client, path, detail):
     response = client.get(path)
     assert response.status_code == 404
-    assert "widget" in response.json()["detail"] or "Not Found" in response.json()["detail"]
+    assert response.json()["detail"] == detail
 
 
 def test_the_script_carries_both_themes_inline_and_answers_304_when_unchanged(client):

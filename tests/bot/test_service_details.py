@@ -92,3 +92,19 @@ def test_a_new_topic_is_not_read_as_a_detail_of_the_shown_service():
     assert not (
         messages[0]["custom"]["type"] == "services" and messages[0]["custom"]["services"][0]["id"] == entry.service.id
     )
+
+
+def test_a_city_given_for_a_province_wide_service_is_told_the_directory_has_no_office_there():
+    from bot.actions.services import route_need
+
+    for language, said in (
+        ("en", "The directory has no office listed for Ottawa; this service covers all of Ontario."),
+        ("fr", "Le répertoire n'indique pas de bureau pour Ottawa; ce service couvre tout l'Ontario."),
+    ):
+        dispatcher = CollectingDispatcher()
+        shown = route_need(dispatcher, "health-card", "ON-ottawa", language)
+        reply = dispatcher.messages[0]["custom"]
+        assert shown == "serviceontario-ohip-health-card" and reply["text"].endswith(said)
+    dispatcher = CollectingDispatcher()
+    route_need(dispatcher, "sin", "ON-ottawa", "en")  # federal: nothing to say about offices
+    assert "no office listed" not in dispatcher.messages[0]["custom"]["text"]

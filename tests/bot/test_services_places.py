@@ -62,7 +62,11 @@ def test_two_named_places_are_compared_and_remembered():
     assert comparison["type"] == "comparison"
     assert [p["id"] for p in comparison["comparison"]["places"]] == ["ottawa", "kingston"]
     assert len(comparison["comparison"]["criteria"]) == 13
-    assert "not available" in comparison["text"] or "Population" in comparison["text"]
+    lines = comparison["text"].splitlines()
+    assert lines[0] == "Comparing Ottawa / Kingston:"
+    assert "- Average rent, 2 bedrooms: Ottawa $1,916 per month (2025); Kingston $1,763 per month (2025)" in lines
+    # A figure that could not be confirmed is said to be missing, never guessed.
+    assert "- Share who speak French: Ottawa not available; Kingston not available" in lines
     assert events == [SlotSet("compared_places", ["ottawa", "kingston"])]
 
 

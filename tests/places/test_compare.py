@@ -204,3 +204,150 @@ def test_compare_cites_the_official_publisher_never_the_copy_it_was_read_from():
         assert cited["publisher_name"] == name and cited["url"] == SRC["url"] and cited["table"] == "34-10-0133-01"
         assert cited["retrieved"] == "2026-11-25"
         assert "via" not in cited and "github" not in repr(cited)
+
+
+def test_the_summary_names_the_lowest_and_highest_place_of_each_main_criterion():
+    assert compare(BOOK, ["alpha", "beta"], "en").summary == (
+        "Share who speak French: lowest in Alpha (10 %); Share who speak French: highest in Beta (40 %); "
+        "Average rent, 2 bedrooms: lowest in Beta ($1,200 per month); "
+        "Average rent, 2 bedrooms: highest in Alpha ($1,800 per month); "
+        "Unemployment rate: lowest in Alpha (6 %); Unemployment rate: highest in Beta (8 %)."
+    )
+
+
+def test_no_summary_when_no_figure_can_be_compared():
+    assert compare(BOOK, ["delta", "epsilon"], "en").summary == ""
+    # One place with a figure is no comparison either.
+    assert "Unemployment" not in compare(BOOK, ["alpha", "gamma"], "en").summary
+
+
+def test_only_the_criteria_asked_are_compared_and_unknown_ones_are_named():
+    result = compare(BOOK, ["alpha", "beta"], "fr", ["rent_2br"])
+    shown = result.as_comparison("fr").model_dump(exclude={"priorities", "opposite", "scores", "occupation"})
+    for row in shown["criteria"]:
+        for cell in row["values"]:
+            cell["source"] = {k: cell["source"][k] for k in ("title", "url")}
+    assert shown == {
+        "places": [
+            {"id": "alpha", "name": "Alpha", "province": "ON"},
+            {"id": "beta", "name": "Beta", "province": "ON"},
+        ],
+        "criteria": [
+            {
+                "criterion": "rent_2br",
+                "label": "Loyer moyen, 2 chambres",
+                "values": [
+                    {
+                        "place": p,
+                        "value": v,
+                        "display": d,
+                        "unit": "CAD per month",
+                        "year": 2021,
+                        "source": SRC,
+                    }
+                    for p, v, d in (
+                        ("alpha", 1800.0, "1\u202f800\u00a0$ par mois"),
+                        ("beta", 1200.0, "1\u202f200\u00a0$ par mois"),
+                    )
+                ],
+            }
+        ],
+        "summary": "Loyer moyen, 2 chambres : le plus bas à Beta (1\u202f200\u00a0$ par mois); "
+        "Loyer moyen, 2 chambres : le plus élevé à Alpha (1\u202f800\u00a0$ par mois).",
+    }
+    with pytest.raises(
+        CompareError, match=r"^criteria: unknown \['sunshine'\]; allowed: population, population_growth"
+    ):
+        compare(BOOK, ["alpha", "beta"], "en", ["sunshine"])
+
+
+def test_a_missing_cell_has_no_value_unit_year_or_source():
+    jobs = next(r for r in compare(BOOK, ["alpha", "gamma"]).rows if r.criterion == "unemployment_rate")
+    assert jobs.values[1].model_dump() == {
+        "place": "gamma",
+        "value": None,
+        "display": "not available",
+        "unit": None,
+        "year": None,
+        "source": None,
+    }
+
+
+def test_recommendations_give_scores_reasons_tradeoffs_and_missing_figures():
+    ranked = recommend(BOOK, {"rent_2br": 1.0, "french_speakers_share": 1.0}, "en", top=5)
+    assert [(r.place.id, r.score) for r in ranked] == [("beta", 1.0), ("gamma", 0.375), ("alpha", 0.0)]
+    beta, gamma, alpha = ranked
+    assert beta.reasons == ["share who speak French: 40 %", "average rent, 2 bedrooms: $1,200 per month"]
+    assert beta.tradeoffs == [] and beta.missing == []
+    # Gamma's rent is in the middle: neither a reason nor a trade-off; its French figure is missing, which halves
+    # the weight of what is known (0.5 x 0.75).
+    assert gamma.reasons == [] and gamma.tradeoffs == []
+    assert gamma.missing == ["share who speak French not available"]
+    assert alpha.tradeoffs == ["but average rent, 2 bedrooms: $1,800 per month", "but share who speak French: 10 %"]
+
+
+def test_recommendations_are_explained_in_french():
+    best = recommend(BOOK, {"rent_2br": 1.0, "french_speakers_share": 1.0}, "fr", top=1)
+    assert [r.place.id for r in best] == ["beta"]
+    assert best[0].reasons == [
+        "proportion qui parle français : 40\u00a0%",
+        "loyer moyen, 2 chambres : 1\u202f200\u00a0$ par mois",
+    ]
+    gamma = recommend(BOOK, {"french_speakers_share": 1.0, "rent_2br": 1.0}, "fr", top=2)[1]
+    assert gamma.missing == ["proportion qui parle français non disponible"]
+
+
+def test_equal_scores_are_ranked_by_place_id_and_one_place_scores_one_half():
+    lone = PlaceBook(
+        {
+            "zulu": place("zulu", rent_2br=(900.0, "CAD per month")),
+            "yank": place("yank", rent_2br=(900.0, "CAD per month")),
+        }
+    )
+    assert [(r.place.id, r.score) for r in recommend(lone, {"rent_2br": 1.0})] == [("yank", 0.5), ("zulu", 0.5)]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"top": 0}, r"^top: must be between 1 and 10$"),
+        ({"top": 11}, r"^top: must be between 1 and 10$"),
+        ({"provinces": ["QC"]}, r"^provinces: no place in \['QC'\]$"),
+        ({"opposite": {"sunshine"}}, r"^opposite: \['sunshine'\] have no direction to turn"),
+    ],
+)
+def test_recommend_refuses_what_it_cannot_do(kwargs, message):
+    with pytest.raises(CompareError, match=message):
+        recommend(BOOK, {"rent_2br": 1.0}, **kwargs)
+
+
+def test_recommend_keeps_to_the_provinces_asked_and_to_the_top_asked():
+    assert [r.place.id for r in recommend(BOOK, {"rent_2br": 1.0}, provinces=["ON"], top=1)] == ["beta"]
+    assert recommend(BOOK, {"rent_2br": 10.0}, top=10)[0].place.id == "beta"
+
+
+@pytest.mark.parametrize(
+    ("figure", "language", "shown"),
+    [
+        (Figure(**OFFICIAL, value=1135014, unit="people", year=2021, source=SRC), "en", "1,135,014"),
+        (Figure(**OFFICIAL, value=1135014, unit="people", year=2021, source=SRC), "fr", "1\u202f135\u202f014"),
+        (
+            Figure(**OFFICIAL, value=1763.0, unit="CAD per month", year=2025, source=SRC),
+            "fr",
+            "1\u202f763\u00a0$ par mois",
+        ),
+        (Figure(**OFFICIAL, value=950.0, unit="CAD per month", year=2025, source=SRC), "en", "$950 per month"),
+        (Figure(**OFFICIAL, value=5.5, unit="percent", year=2024, source=SRC), "fr", "5,5\u00a0%"),
+        (Figure(**OFFICIAL, value=235.7, unit="cm", year="1971-2000", source=SRC), "en", "235.7 cm"),
+        (Figure(**OFFICIAL, value=False, year=2024, source=SRC), "en", "no"),
+        (Figure(**OFFICIAL, value="OC Transpo", year=2026, source=SRC), "fr", "OC Transpo"),
+        (Figure(**OFFICIAL, value=-999.5, unit="°C", year=2021, source=SRC), "en", "-999.5 °C"),
+    ],
+)
+def test_figures_are_written_as_each_language_writes_them(figure, language, shown):
+    assert format_value(figure, language) == shown
+
+
+def test_french_brings_the_french_language_services_designation_in_at_half_weight():
+    assert read_priorities("French").weights == {"french_speakers_share": 1.0, "fls_designated": 0.5}
+    assert "fls_designated" not in read_priorities("cheap rent").weights

@@ -6,7 +6,7 @@ import socket
 
 import pytest
 
-from privacy.engine import Redactor
+from privacy.engine import Redactor, guess_language
 from privacy.evaluate import evaluate, load_messages
 from privacy.public import PublicInfo
 
@@ -100,3 +100,42 @@ def test_no_identifier_or_contact_value_survives_redaction(redactor):
 def test_dev_set_reaches_the_bars(redactor):
     report = evaluate(redactor, "dev")
     assert report.failures() == [], report.misses
+
+
+def test_each_kind_is_named_once_in_the_order_it_first_appears(redactor):
+    redaction = redactor.redact("my SIN 046 454 286 and again 046 454 286, call 416-555-0199", "en")
+    assert redaction.text == "my SIN [SIN] and again [SIN], call [PHONE]"
+    assert [k.value for k in redaction.kinds] == ["SIN", "PHONE"]
+    assert redaction.changed is True
+
+
+def test_findings_come_in_reading_order_with_their_spans(redactor):
+    text = "my name is Priya Sharma and my SIN is 046 454 286"
+    found = [(f.kind.value, text[f.start : f.end]) for f in redactor.find(text, "en")]
+    assert found == [("PERSON", "Priya Sharma"), ("SIN", "046 454 286")]
+
+
+def test_nothing_to_remove_leaves_the_message_unchanged(redactor):
+    redaction = redactor.redact("hello", "en")
+    assert redaction.text == "hello" and redaction.kinds == () and redaction.changed is False
+
+
+@pytest.mark.parametrize("lang", [None, "es"])
+def test_without_an_official_language_the_language_is_guessed_from_the_words(redactor, lang):
+    assert redactor.redact("je m'appelle amina diallo", lang).text == "je m'appelle [PERSON]"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"), [("je suis ici", "fr"), ("où est-ce", "fr"), ("je vais", "en"), ("hello", "en")]
+)
+def test_two_french_words_make_a_message_french(text, lang):
+    assert guess_language(text) == lang
+
+
+def test_a_redactor_keeps_what_its_own_public_list_holds_and_the_postal_areas():
+    # Built here, not from the shared fixture: what a Redactor is made with is part of the behaviour.
+    public = PublicInfo()
+    public.add_text("Call the office at 613-555-0123.")
+    own = Redactor(public=public)
+    assert own.redact("call 613-555-0123 or my cell 416-555-0199", "en").text == "call 613-555-0123 or my cell [PHONE]"
+    assert own.redact("I live at M5V 2T6", "en").text == "I live at M5V [POSTAL_CODE]"

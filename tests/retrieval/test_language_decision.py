@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.language import decide_language, dictionary_language, message_language, requested_switch
+from retrieval.language import (
+    _chat_words,
+    _lexicon,
+    _vocabulary,
+    _word_vote,
+    confident_official_language,
+    decide_language,
+    detect_official_language,
+    lexicon_votes,
+    message_language,
+    other_language,
+    requested_switch,
+)
 
 
 @pytest.mark.parametrize(
@@ -50,23 +62,109 @@ def test_a_language_named_in_another_language_is_not_a_switch():
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
+    ("word", "vote"),
     [
-        ("wait a second", "en"),  # no chat word: the English dictionary knows "wait" and "second"
-        ("see you tomorrow", "en"),
-        ("quelle galère", "fr"),
-        ("je reviens bientôt", "fr"),
-        ("thnak you", "en"),  # one typo from "thank"
-        ("merrci", "fr"),
+        ("j'ai", "fr"),  # a French elision
+        ("qu’il", "fr"),
+        ("don't", "en"),  # an English contraction
+        ("we're", "en"),
+        ("merciii", "fr"),  # letters repeated for emphasis
+        ("hiii", "en"),
+        ("thxxx", "en"),
+        ("église", "fr"),  # French letters
+        ("garderie", "fr"),  # a word only the French content uses
+        ("daycare", "en"),  # a word only the English content uses
+        ("Toronto", None),  # in both
     ],
 )
-def test_words_outside_the_chat_lexicon_are_read_with_the_pipelines_dictionaries(text, expected):
-    other = "fr" if expected == "en" else "en"
-    assert dictionary_language(text) == expected
-    assert decide_language(text, None, other) == expected
+def test_each_word_votes_for_the_language_it_belongs_to(word, vote):
+    french, english = _lexicon()
+    assert _word_vote(word, french, english) == vote
 
 
-@pytest.mark.parametrize("text", ["Thunder Bay", "Ontario Works", "okay okay", "taxi", "lol"])
-def test_names_and_words_both_languages_use_say_nothing(text):
-    assert dictionary_language(text) is None
-    assert decide_language(text, None, "fr") == "fr" and decide_language(text, None, "en") == "en"
+def test_words_inside_a_name_do_not_vote_but_chat_words_do():
+    assert lexicon_votes("Ontario Works") == (0, 0)
+    assert lexicon_votes("Et Kingston?") == (1, 0)
+    # Hyphenated words count by part; the euphonic -t- of "coûte-t-il" is no word.
+    assert lexicon_votes("coûte-t-il") == (1, 0)
+    assert lexicon_votes("where is the library in Ottawa please tell me now") == (0, 8)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Short: the lexicon first; a name alone, or a word the lexicon does not know, says nothing.
+        ("Thunder Bay", None),
+        ("Ontario Works", None),
+        ("hola amigo", "en"),
+        # Long: the detector first.
+        ("the weather is nice today in the city", "en"),
+        ("je voudrais savoir comment obtenir une carte santé", "fr"),
+    ],
+)
+def test_message_language(text, expected):
+    assert message_language(text) == expected
+
+
+def test_confident_language_needs_two_words_and_a_clear_margin():
+    assert confident_official_language("bonjour") is None
+    assert confident_official_language("hello there") == "en"
+    assert confident_official_language("merci beaucoup mon ami") == "fr"
+    # "Thunder Bay" reads as English, but not clearly enough for a 0.9 bar.
+    assert confident_official_language("Thunder Bay") == "en"
+    assert confident_official_language("Thunder Bay", min_confidence=0.9) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ich brauche Hilfe mit meiner Krankenversicherung", "de"),
+        ("the weather is nice today in the city", None),
+        ("je voudrais savoir comment obtenir une carte santé", None),
+        ("hola amigo", None),  # too short to tell
+    ],
+)
+def test_other_language_names_a_language_that_is_neither_english_nor_french(text, expected):
+    assert other_language(text) == expected
+
+
+def test_detect_official_language_reads_english_and_french():
+    assert detect_official_language("the weather is nice today in the city", default="fr") == "en"
+    assert detect_official_language("je voudrais savoir comment obtenir une carte santé") == "fr"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["do I need an English test?", "where can I learn French", "cours de français pour adultes", "French classes"],
+)
+def test_a_language_named_as_a_subject_is_not_a_switch(text):
+    assert requested_switch(text) is None
+
+
+def test_an_asked_switch_wins_over_the_messages_own_language_only_in_a_short_message():
+    assert decide_language("en français svp", None, "en") == "fr"
+    # A long message naming a language is read for its own language, not as a switch.
+    assert decide_language("my wife speaks French but I want the answer here in English", None, "fr") == "en"
+
+
+def test_with_nothing_to_go_on_the_conversation_language_stays_or_english_is_used():
+    assert decide_language("ok", None, "fr") == "fr"
+    assert decide_language("ok", None, None) == "en"
+    assert decide_language("ok", None, "es") == "en"
+    assert decide_language("ok", "es", "fr") == "fr"  # a request language that is not official is ignored
+
+
+def test_the_vocabulary_of_each_language_comes_from_its_own_content():
+    english, french = _vocabulary("en"), _vocabulary("fr")
+    assert "eviction" in english and "eviction" not in french
+    assert all(len(w) >= 4 and "-" not in w for w in english | french)
+    assert "pour" in _chat_words() and "thanks" in _chat_words()
+
+
+def test_the_lexicon_holds_chat_words_and_words_only_one_languages_texts_use_but_no_shared_word():
+    # Read afresh (the lexicon is cached for the process).
+    french, english = _lexicon.__wrapped__()
+    assert {"merci", "garderie"} <= french and {"thanks", "eviction"} <= english
+    assert not {"merci", "garderie"} & english and not {"thanks", "eviction"} & french
+    assert "hotel" not in french | english and "transport" not in french | english
+    assert {"merci", "thanks"} <= _chat_words.__wrapped__() and "toronto" not in _chat_words.__wrapped__()
