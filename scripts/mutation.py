@@ -89,6 +89,12 @@ MODULES = (
         why="comparison tables, summaries, priorities read from words, and recommendations",
     ),
     Module(
+        "reading",
+        "places/reading.py",
+        ("tests/places/test_compare.py",),
+        why="priorities read from someone's words (negation, 'too', both ends), the part of recommend that listens",
+    ),
+    Module(
         "sessions",
         "api/sessions.py",
         ("tests/api/test_sessions.py",),

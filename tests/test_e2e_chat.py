@@ -172,7 +172,7 @@ def test_compare_places_in_french_then_follow_up(stack):
     assert [p["id"] for p in comparison["comparison"]["places"]] == ["ottawa", "sudbury"]
     assert comparison["text"].startswith("Comparaison de Ottawa / Grand Sudbury :")
     assert (
-        "- Loyer moyen, 2 chambres : Ottawa 1\u202f916 $ par mois (2025); Grand Sudbury 1\u202f555 $ par mois (2025)"
+        "- Loyer moyen, 2 chambres : Ottawa 1\u202f916\u00a0$ par mois (2025); Grand Sudbury 1\u202f555\u00a0$ par mois (2025)"
         in comparison["text"].splitlines()
     )
     follow = say(stack, "Kingston", first["session_id"])

@@ -60,8 +60,10 @@ def warm_up(stack: Stack, seconds: float = 180) -> None:
         assert response.status_code == 200, f"the stack never answered: {response.status_code} {response.text}"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
+    # Module scope, not session: Playwright's sync API keeps an event loop running while it is open, and in
+    # random order (pytest-randomly) a test of another module calling asyncio.run() would then fail.
     with sync_playwright() as playwright:
         browser = launch(playwright)
         yield browser
