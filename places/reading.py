@@ -56,12 +56,18 @@ _TOO_SIZE = {end: re.compile(rf"\b(too|trop)\s+({words})\b") for end, words in _
 WEAK_WORDS = frozenset({"community", "communaute"})
 
 _CLAUSES = re.compile(r"[,;.!?:()]+|\b(?:but|mais|though|however|cependant)\b")
-_TOO = re.compile(r"(\bnot|\bpas|n't)\s+(too|trop)\b|\b(too|trop)\b")
+_TOO = re.compile(r"(\bnot|\bpas|\bsans|\bwithout|n't)\s+(too|trop)\b|\b(too|trop)\b")
 _NEGATION = re.compile(r"n't\b|\b(not|no|never|without|nothing|pas|jamais|aucune?|sans|ni|rien)\b")
 _DISLIKE = re.compile(
     r"\b(hate|hates|dislike|avoid|avoiding|sick of|tired of|fed up|stay away|away from|far from|bother|bothers|"
     r"scare|scares|afraid|fear|worry|deteste|detester|hais|hair|eviter|evite|evitez|supporte mal|tanne|marre|"
     r"loin|derange|peur|fuir)\b"
+)
+# A conjunction ends what is said of one mention; the words just before the next mention are its lead-in.
+_CONJUNCTION = re.compile(r"\b(?:and|et|with|avec|or|ou|also|aussi|plus|then|puis)\b")
+_LEAD_IN = re.compile(
+    r"(?:\s*\b(?:not|no|never|without|pas|ne|jamais|sans|too|trop|very|tres|a|an|the|un|une|la|le|les|des|de|du)\b)*"
+    r"\s*$"
 )
 _LIKE = re.compile(r"\b(like|love|enjoy|prefer|want|fan of|into|aime|adore|prefere|veux|voudrais|aimerais)\b")
 
@@ -163,7 +169,12 @@ def read_priorities(text: str, encoder: Encoder | None = None) -> Priorities:
         for i, mention in enumerate(mentions):
             before = mentions[i - 1].stop if i else 0
             after = mentions[i + 1].start if i + 1 < len(mentions) else len(clause)
-            around = clause[before : mention.start] + " " + clause[mention.stop : after]
+            following = clause[mention.stop : after]
+            if i + 1 < len(mentions):
+                # What comes before the next mention is that mention's own lead-in: "a big city and no snow",
+                # "big city, not too cold" never turn the city over.
+                following = _LEAD_IN.sub("", _CONJUNCTION.split(following, maxsplit=1)[0])
+            around = clause[before : mention.start] + " " + following
             sign, leans = _lean(around)
             ends.setdefault(mention.indicator, set()).add(_end(mention.indicator, mention.end, sign, leans))
     if encoder is not None:

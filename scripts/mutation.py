@@ -91,7 +91,7 @@ MODULES = (
     Module(
         "reading",
         "places/reading.py",
-        ("tests/places/test_compare.py",),
+        ("tests/places/test_reading.py", "tests/places/test_compare.py"),
         why="priorities read from someone's words (negation, 'too', both ends), the part of recommend that listens",
     ),
     Module(

