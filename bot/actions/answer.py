@@ -12,7 +12,7 @@ from rasa_sdk.types import DomainDict
 
 from bot.actions import resources
 from bot.actions.safety import safety_reply, unsafe_kind
-from bot.actions.service_details import follow_up_on_service
+from bot.actions.service_details import follow_up_on_service, show_service
 from bot.actions.sources import publisher_label, responsibility_line
 from replies.models import AnswerReply, Button, ChoicesReply, Source, TextReply, as_json
 from replies.texts import text
@@ -351,7 +351,7 @@ class ActionSwitchLanguage(Action):
             return utter_answer(dispatcher, tracker)
         previous = tracker.get_slot("last_question")
         dispatcher.utter_message(text=text("language_switched" if previous else "language_switched_ask", language))
-        if not previous:
+        if not previous or show_service(dispatcher, tracker.get_slot("last_service"), language):
             return []
         return utter_answer(dispatcher, tracker, question=previous, stay_with=tracker.get_slot("last_item"))
 

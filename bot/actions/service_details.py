@@ -106,6 +106,18 @@ def names_another_need(message: str, language: str, entry: DirectoryEntry) -> bo
     )
 
 
+def show_service(dispatcher: CollectingDispatcher, service_id: str | None, language: str) -> bool:
+    """The service shown last, again, in `language` ("in French please" after a service card)."""
+    entry = resources.directory().services.get(service_id) if service_id else None
+    if entry is None:
+        return False
+    card = service_card(entry, language)
+    contact = " — ".join(x for x in (card.url, card.phone) if x)
+    reply = ServicesReply(text=f"{card.description}\n- {card.name} ({card.organization}): {contact}", services=[card])
+    dispatcher.utter_message(json_message=as_json(reply))
+    return True
+
+
 def follow_up_on_service(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType] | None:
     """Answer a short question about the service shown last; None when the message is not that."""
     service_id = tracker.get_slot("last_service")

@@ -108,3 +108,16 @@ def test_a_city_given_for_a_province_wide_service_is_told_the_directory_has_no_o
     dispatcher = CollectingDispatcher()
     route_need(dispatcher, "sin", "ON-ottawa", "en")  # federal: nothing to say about offices
     assert "no office listed" not in dispatcher.messages[0]["custom"]["text"]
+
+
+def test_in_french_please_after_a_service_card_shows_that_service_in_french():
+    from bot.actions.answer import ActionSwitchLanguage
+
+    entry = a_service(with_phone=True, with_fees=False)
+    switch = tracker("in French please", entry.service.id, "fr")
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ActionSwitchLanguage().run(dispatcher, switch, {}))
+    card = dispatcher.messages[1]["custom"]
+    assert card["type"] == "services" and card["services"][0]["id"] == entry.service.id
+    assert card["services"][0]["name"] == entry.service.name.fr and entry.service.description.fr in card["text"]
+    assert events == []
