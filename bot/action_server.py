@@ -56,6 +56,9 @@ def main() -> None:
         print(f"error: {exc}", file=sys.stderr)
         raise
     os.environ["SANIC_HOST"] = settings.host  # rasa_sdk reads the bind address from here
+    # Sanic sets the multiprocessing start method when it serves; a library imported by the warm-up thread
+    # (spaCy's lookups for the language reader) may set it first, and Sanic then refuses to start. Claim it now.
+    Sanic._set_startup_method()
     # Heavy objects load in the background while the server starts, not during someone's first question.
     threading.Thread(target=resources.warm_up, name="warm-up", daemon=True).start()
     executor = ActionExecutor()
