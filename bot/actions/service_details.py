@@ -113,7 +113,8 @@ def show_service(dispatcher: CollectingDispatcher, service_id: str | None, langu
         return False
     card = service_card(entry, language)
     contact = " — ".join(x for x in (card.url, card.phone) if x)
-    reply = ServicesReply(text=f"{card.description}\n- {card.name} ({card.organization}): {contact}", services=[card])
+    line = text("service_line", language, name=card.name, organization=card.organization, contact=contact)
+    reply = ServicesReply(text=f"{card.description}\n{line}", services=[card])
     dispatcher.utter_message(json_message=as_json(reply))
     return True
 

@@ -28,7 +28,7 @@ def services_message(route: Route, language: str, intro: str | None = None, outr
     lines = [*([intro] if intro else []), route.explanation]
     for card in cards:
         contact = " — ".join(x for x in (card.url, card.phone) if x)
-        lines.append(f"- {card.name} ({card.organization}): {contact}")
+        lines.append(text("service_line", language, name=card.name, organization=card.organization, contact=contact))
     return ServicesReply(text="\n".join([*lines, *([outro] if outro else [])]), services=cards)
 
 

@@ -121,3 +121,13 @@ def test_in_french_please_after_a_service_card_shows_that_service_in_french():
     assert card["type"] == "services" and card["services"][0]["id"] == entry.service.id
     assert card["services"][0]["name"] == entry.service.name.fr and entry.service.description.fr in card["text"]
     assert events == []
+
+
+def test_a_service_line_follows_each_languages_typography():
+    from bot.actions.services import route_need
+
+    for language, separator in (("en", "): https://"), ("fr", ") : https://")):
+        dispatcher = CollectingDispatcher()
+        route_need(dispatcher, "sin", None, language)
+        lines = [line for line in dispatcher.messages[0]["custom"]["text"].splitlines() if line.startswith("- ")]
+        assert lines and all(separator in line for line in lines), lines
