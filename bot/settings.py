@@ -38,6 +38,9 @@ class BotSettings(BaseSettings):
     continuation_margin: float = Field(default=0.02, ge=0.0, le=1.0)
     # ...or when, read with the previous question, it finds that item this much better than alone.
     context_gain: float = Field(default=0.02, ge=0.0, le=1.0)
+    # ...a message that does not point back must then also come within this much of the best by itself:
+    # the previous question's words favour its item whatever the message says.
+    context_reach: float = Field(default=0.04, ge=0.0, le=1.0)
     # How much of the previous question is kept as the topic of a follow-up.
     context_words: int = Field(default=30, ge=1, le=200)
     answer_words: int = Field(default=70, ge=20, le=300)

@@ -104,18 +104,25 @@ def confidence(index: SearchIndex, hit: Hit, question: str, searched: str) -> fl
     return max([similarity, *index.section_similarities(question, hit.id).values()])
 
 
-def found_hits(index: SearchIndex, question: str, language: str, region: str | None) -> tuple[list[Hit], str, bool]:
+def found_hits(
+    index: SearchIndex, question: str, language: str, region: str | None, said_now: str | None = None
+) -> tuple[list[Hit], str, bool]:
     """(hits, their language, whether that is the other official language) for the question.
 
     An emergency or a crisis is answered from the item that says what to do
-    (call 911, the crisis line) whatever else the words match.
+    (call 911, the crisis line) whatever else the words match. Whether there is one is read from what
+    the person says now (`said_now`, the question by default): a follow-up read with an earlier
+    question about a fever ("where do we apply?") is not an emergency again.
     """
-    group = urgent_item(question)
+    group = urgent_item(question if said_now is None else said_now)
+    result = index.search(for_search(question, region), language, SearchFilters(region=region), k=3)
     if group:
         hit = index.item(group, language)
         if hit is not None:
-            return [hit], language, False
-    result = index.search(for_search(question, region), language, SearchFilters(region=region), k=3)
+            # What to do now first; then what the search found for the rest of the message ("...and we
+            # have no health card"), which the answer adds when it is confident.
+            rest = [h for h in result.hits if h.translation != hit.translation and result.language == language]
+            return [hit, *rest], language, False
     return result.hits, result.language, result.language_fallback
 
 
@@ -186,18 +193,23 @@ def best_similarity(hits: list[Hit]) -> float:
 
 
 def in_context(previous: str, message: str) -> str:
-    """The previous question (its first words: the topic) read together with a follow-up."""
+    """The previous question read together with a follow-up. A previous question that was itself a
+    follow-up holds the earlier ones before it: its last words are the topic now discussed."""
     words = previous.split()
-    return " ".join([*words[: resources.settings().context_words], message])
+    return " ".join([*words[-resources.settings().context_words :], message])
 
 
-def continues_item(index: SearchIndex, message: str, item: Hit | None, best: float) -> float | None:
+def continues_item(
+    index: SearchIndex, message: str, item: Hit | None, best: float, margin: float | None = None
+) -> float | None:
     """How close the item being discussed comes to answering the message: its best passage's
-    similarity, when within `continuation_margin` of the best passage anywhere; None otherwise."""
+    similarity, when within `margin` (`continuation_margin` by default) of the best passage anywhere;
+    None otherwise."""
     if item is None:
         return None
     near = max(index.section_similarities(message, item.id).values(), default=0.0)
-    return near if near >= best - resources.settings().continuation_margin else None
+    reach = resources.settings().continuation_margin if margin is None else margin
+    return near if near >= best - reach else None
 
 
 def read_in_context(
@@ -232,12 +244,21 @@ def read_in_context(
             if continues_item(index, for_search(message, region), item, best) is not None:
                 return asked, True, None
             # Or read with the previous question, the message finds that item clearly better ("is there a fee?").
-            together = found_hits(index, asked, language, region)
+            together = found_hits(index, asked, language, region, said_now=message)
             # "is that legal?", "il a le droit?": a short message pointing back needs no gain, only the same item.
+            # A longer one gains from the previous question's words whatever it says, so it must also come
+            # near the item by itself ("I feel alone and sad" after a settlement agency stands alone).
             if (
                 together[0]
                 and together[0][0].translation == previous_item
-                and (refers_back(message) or best_similarity(together[0]) >= best + settings.context_gain)
+                and (
+                    refers_back(message)
+                    or (
+                        best_similarity(together[0]) >= best + settings.context_gain
+                        and continues_item(index, for_search(message, region), item, best, settings.context_reach)
+                        is not None
+                    )
+                )
             ):
                 return asked, True, together
             return message, False, alone
@@ -292,7 +313,7 @@ def utter_answer(
         asked, follow_up, found = read_in_context(index, message, previous, language, region, previous_item)
     else:
         asked, follow_up, found = question, False, None
-    hits, found_in, fallback = found or found_hits(index, asked, language, region)
+    hits, found_in, fallback = found or found_hits(index, asked, language, region, said_now=message)
     if follow_up and previous_item:
         hits = with_item(index, hits, asked, previous_item, found_in)  # stay with the item being discussed
     staying = follow_up and bool(hits) and hits[0].translation == previous_item
@@ -303,7 +324,19 @@ def utter_answer(
     not_sure = resources.search_settings().min_similarity
     if not hits or (not urgent and confidence(index, hits[0], asked, searched) < not_sure):
         dispatcher.utter_message(json_message=as_json(not_sure_message(hits, language)))
-        return []
+        # The thread is this question now: "where do we apply?" next is about it, not the one before.
+        return [SlotSet("last_question", asked), SlotSet("last_item", None), SlotSet("last_service", None)]
+    if urgent:
+        sure = [
+            h for h in hits[1:] if confidence(index, h, asked, searched) >= resources.settings().standalone_similarity
+        ]
+        answer = urgent_answer(index, searched, [hits[0], *sure], found_in)
+        dispatcher.utter_message(json_message=as_json(answer_message(answer, [], language, fallback, index.taxonomy)))
+        return [
+            SlotSet("last_question", asked),
+            SlotSet("last_item", answer.hits[-1].translation),
+            SlotSet("last_service", None),
+        ]
     said = last_reply(tracker)
     # Staying with the item, what to say from it is chosen by the follow-up's own words ("is it free?"):
     # the topic chose the item, and the item's opening was already said.
@@ -321,6 +354,21 @@ def utter_answer(
         SlotSet("last_item", answer.hits[0].translation),
         SlotSet("last_service", None),
     ]
+
+
+def urgent_answer(index: SearchIndex, question: str, hits: list[Hit], language: str) -> Answer:
+    """What to do now (911, Health811, the crisis line: the first hit) first; then the answer to the rest
+    of the message from the other hits, which the search is sure of on its own ("my son has a fever and
+    we have no health card" adds the health coverage of refugee claimants; "my baby has a fever at 2 a.m."
+    adds nothing)."""
+    answer = compose_answer(index, question, hits[:1], language)
+    rest = hits[1:]
+    if rest:
+        more = compose_answer(index, question, rest[:1], language)
+        answer.parts.append(more.parts[0])
+        answer.hits.append(more.hits[0])
+        answer.text = f"{answer.text}\n\n{more.parts[0]}"
+    return answer
 
 
 class ActionAnswer(Action):

@@ -8,6 +8,7 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.actions import answer as answer_module
 from bot.actions import resources
 from bot.actions.answer import ActionAnswer, asks_something, read_in_context
 from bot.actions.handoff import ActionHandoff
@@ -88,11 +89,13 @@ def test_a_follow_up_word_always_continues_and_a_long_message_never_does(sample_
     )
 
 
-def test_the_topic_is_the_first_words_of_the_previous_question(sample_index, monkeypatch):
+def test_the_topic_is_the_last_words_of_the_previous_question(sample_index, monkeypatch):
+    # A previous question that was itself a follow-up ends with the topic discussed now.
     settings = BotSettings(standalone_similarity=1.0, context_words=3)
     monkeypatch.setattr(resources, "settings", lambda: settings)
-    asked, _, _ = read_in_context(sample_index, "is there a fee?", SIN_QUESTION, "en", None)
-    assert asked == "how do I is there a fee?"
+    chained = "how do I get a health card? can we get money for rent"
+    asked, _, _ = read_in_context(sample_index, "is there a fee?", chained, "en", None)
+    assert asked == "money for rent is there a fee?"
 
 
 def test_a_follow_up_answer_remembers_the_question_it_answered(monkeypatch):
@@ -244,3 +247,53 @@ def test_a_new_session_keeps_language_and_place_but_never_the_status():
     assert events[0]["event"] == "session_started" and events[-1]["name"] == "action_listen"
     carried = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
     assert carried == {"language": "fr", "place": "Ottawa", "region": "ON-ottawa"}
+
+
+def test_a_longer_message_must_come_near_the_item_by_itself_to_continue_it(sample_index, monkeypatch):
+    def reach(value: float) -> None:
+        settings = BotSettings(
+            continuation_margin=0.0, context_gain=0.0, context_reach=value, standalone_similarity=0.0
+        )
+        monkeypatch.setattr(resources, "settings", lambda: settings)
+
+    message = "where can my children borrow books for free"  # no word pointing back, a topic of its own
+    reach(0.0)
+    assert read_in_context(sample_index, message, SIN_QUESTION, "en", None, "sin")[1] is False
+    reach(1.0)  # any passage of the SIN item is near enough: the gain from the SIN question decides
+    asked, follow_up, _ = read_in_context(sample_index, message, SIN_QUESTION, "en", None, "sin")
+    assert follow_up and asked == f"{SIN_QUESTION} {message}"
+
+
+def urgent_when(word: str, item: str, monkeypatch) -> None:
+    """The sample index has no 911 or Health811 item: a message with `word` is urgent, answered by `item`."""
+    monkeypatch.setattr(answer_module, "urgent_item", lambda message: item if word in message.lower() else None)
+
+
+def test_an_urgent_message_gets_what_to_do_first_then_the_rest_of_its_question(monkeypatch):
+    urgent_when("fever", "211-ontario", monkeypatch)
+    message = "my son has a fever and we have no Ontario health card yet, is he covered by OHIP"
+    with_standalone(monkeypatch, 0.5)
+    messages, events = run(ActionAnswer(), tracker(message, "ask_question"))
+    sources = [s["url"] for s in messages[0]["custom"]["sources"]]
+    assert "211" in sources[0] and "ohip" in sources[1].lower()
+    assert slot(events, "last_item") == "ohip-eligibility"
+    with_standalone(monkeypatch, 1.0)  # the search is never sure enough on its own: what to do now only
+    messages, events = run(ActionAnswer(), tracker(message, "ask_question"))
+    assert len(messages[0]["custom"]["sources"]) == 1 and "211" in messages[0]["custom"]["sources"][0]["url"]
+
+
+def test_a_follow_up_to_an_urgent_question_is_not_urgent_again(monkeypatch):
+    urgent_when("fever", "211-ontario", monkeypatch)
+    with_standalone(monkeypatch, 1.0)
+    previous = "my son has a fever, how do I get an Ontario health card"
+    messages, _ = run(ActionAnswer(), tracker("where do we apply", "ask_question", last_question=previous))
+    assert "ohip" in messages[0]["custom"]["sources"][0]["url"].lower()
+
+
+def test_a_question_with_no_good_answer_is_still_the_thread(monkeypatch):
+    question = "what colour is the bus to the moon"
+    messages, events = run(
+        ActionAnswer(), tracker(question, "ask_question", last_question=SIN_QUESTION, last_item="sin")
+    )
+    assert messages[0]["custom"]["type"] == "choices"
+    assert slot(events, "last_question") == question and slot(events, "last_item") is None
