@@ -57,7 +57,7 @@ _DATE = re.compile(
 _AGE = re.compile(r"\b\d{1,2}\s*(years? old|or older|and older|ans|ou plus)\b|\baged? \d|\bâgée?s? de \d", re.I)
 _REFERS_BACK = re.compile(
     r"^(this|that|these|those|it|they|then|also|however|so|otherwise|if so|ce|cet|cette|ces|cela|ça|il|elle|ils|"
-    r"elles|sinon|ensuite|aussi|toutefois|donc|dans ce cas)\b",
+    r"elles|sinon|ensuite|aussi|toutefois|donc|dans ce cas|par contre|de plus|en effet)\b|^(c|ç)['’]",
     re.I,
 )
 
@@ -277,7 +277,11 @@ class AnswerBook:
         return sum(len(self.units[r].text.split()) for r in set(rows))
 
     def select(
-        self, question: str, hit: Hit, language: str, sections: dict[str, float] | None = None
+        self,
+        question: str,
+        hit: Hit,
+        language: str,
+        sections: dict[str, float] | None = None,
     ) -> tuple[list[int], float]:
         """The rows to say from one item, and the score of its best unit.
 
@@ -333,8 +337,11 @@ class AnswerBook:
         hits = [h for h in hits if h.id in self._rows_of]
         already = set(_content_words(said))
 
+        def said_before(row: int) -> bool:
+            return bool(already) and _repeats(self.units[row].text, already)
+
         def new(rows: list[int]) -> list[int]:
-            fresh = [r for r in rows if not _repeats(self.units[r].text, already)]
+            fresh = [r for r in rows if not said_before(r)]
             return fresh if fresh and already else rows
 
         if not hits:

@@ -55,6 +55,8 @@ class RetrievalSettings(BaseSettings):
     publishers_path: Path = ROOT / "data" / "publishers.yml"
     url_policy_path: Path = ROOT / "data" / "url-policy.yml"
     lexicon_path: Path = ROOT / "data" / "lexicon" / "short-words.yml"
+    # Everyday words and the content's words for them, added to a search (retrieval/colloquial.py).
+    colloquial_path: Path = ROOT / "data" / "lexicon" / "colloquial.yml"
     encoder: EncoderName = "e5-small"
     # Below this cosine similarity between the question and the best passage, the assistant says it is not
     # sure instead of answering (docs/dialogue.md). A cosine of the encoder above: measured for e5-small,

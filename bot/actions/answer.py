@@ -17,6 +17,7 @@ from bot.actions.sources import publisher_label, responsibility_line
 from replies.models import AnswerReply, Button, ChoicesReply, Source, TextReply, as_json
 from replies.texts import text
 from retrieval.answers import Answer, answer_from_index
+from retrieval.colloquial import with_standard_words
 from retrieval.folding import fold
 from retrieval.language import requested_switch
 from retrieval.search import Hit, SearchFilters, SearchIndex
@@ -115,7 +116,8 @@ def found_hits(
     question about a fever ("where do we apply?") is not an emergency again.
     """
     group = urgent_item(question if said_now is None else said_now)
-    result = index.search(for_search(question, region), language, SearchFilters(region=region), k=3)
+    searched = with_standard_words(for_search(question, region), language)
+    result = index.search(searched, language, SearchFilters(region=region), k=3)
     if group:
         hit = index.item(group, language)
         if hit is not None:

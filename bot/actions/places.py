@@ -13,6 +13,7 @@ from rasa_sdk.types import DomainDict
 from bot.actions import resources
 from bot.actions.answer import asks_something, says_more_than_a_place, utter_answer
 from bot.actions.services import remember, route_need
+from bot.actions.slots import moving_to
 from places.compare import (
     MAX_COMPARE,
     MIN_COMPARE,
@@ -187,6 +188,12 @@ def recommendation_message(
 
 
 # Words of a comparison or of choosing where to live: without them, one place and a question is a question.
+# Words that weigh places against each other, beyond moving between them.
+WEIGHS_UP = re.compile(
+    r"\b(compar\w*|vs|versus|than|between|better|best|worse|cheaper|colder|warmer|bigger|smaller|"
+    r"entre|mieux|meilleure?s?|pire|plutot)\b"
+)
+
 COMPARE_CUES = re.compile(
     r"\b(compar\w*|vs|versus|than|between|better|best|worse|cheaper|colder|warmer|bigger|smaller|"
     r"settle|move|moving|relocate|which (city|town|place|region)|where (should|to) (i|we) (live|go)|"
@@ -241,6 +248,10 @@ class ActionComparePlaces(Action):
         previous = list(tracker.get_slot("compared_places") or [])
         criteria = criteria_in(message)
         comparing = COMPARE_CUES.search(fold(message)) is not None
+        moving = moving_to(message)
+        if moving is not None and not criteria and not WEIGHS_UP.search(fold(message)) and asks_something(message):
+            # "we're moving from Gatineau to Ottawa, how do I enrol my son?": a question about where they go.
+            return utter_answer(dispatcher, tracker, region=moving.region)
         one_place_question = len(ids) == 1 or (not ids and not criteria)
         if not comparing and not previous and one_place_question and occupation is None and asks_something(message):
             # "no money left for rent in Brampton, any help?": a question about one place, not a comparison.

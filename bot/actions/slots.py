@@ -6,6 +6,7 @@ whose mapping is `custom`; each `extract_<slot>` returns the new values.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -14,10 +15,33 @@ from rasa_sdk.forms import ValidationAction
 from rasa_sdk.types import DomainDict
 
 from bot.actions import resources
+from places.gazetteer import Place
+from retrieval.folding import fold
 from retrieval.language import message_language, requested_switch
 from services.status import stated_status
 
 LANGUAGE_WORDS = {"fr": {"fr", "french", "francais", "français"}, "en": {"en", "english", "anglais"}}
+
+
+# "we're moving from Gatineau to Ottawa", "on déménage de Montréal à Sudbury": where they are going is the
+# place, not a second place to compare.
+_FROM_TO = re.compile(
+    r"\b(?:from|de|du|d')\s*(?P<origin>[^,.;:?!]+?)\s+(?:to|a|au|vers|pour|in|en)\s+(?P<to>[^,.;:?!]+)"
+)
+_MOVING = re.compile(r"\b(mov\w*|relocat\w*|demenag\w*|transfer\w*|arriv\w*|vien\w*|come|coming)\b")
+
+
+def moving_to(message: str) -> Place | None:
+    """The place someone is moving to, when the message says they move from one named place to another."""
+    folded = fold(message)
+    if not _MOVING.search(folded):
+        return None
+    gazetteer = resources.gazetteer()
+    for match in _FROM_TO.finditer(folded):
+        origin, to = gazetteer.find(match["origin"]), gazetteer.find(match["to"])
+        if origin and to and origin[0] != to[0]:
+            return to[0]
+    return None
 
 
 def _metadata(tracker: Tracker) -> dict[str, Any]:
@@ -59,11 +83,14 @@ class ValidateSlotMappings(ValidationAction):
     async def extract_place(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        places = resources.gazetteer().find((tracker.latest_message or {}).get("text") or "")
+        message = (tracker.latest_message or {}).get("text") or ""
+        places = resources.gazetteer().find(message)
         if not places:
             return {}
-        # The most specific place named (a city over its province).
-        place = max(places, key=lambda p: len(resources.index().taxonomy.region_ancestors(p.region)))
+        # Where they are moving to; otherwise the most specific place named (a city over its province).
+        place = moving_to(message) or max(
+            places, key=lambda p: len(resources.index().taxonomy.region_ancestors(p.region))
+        )
         language = language_of_turn(tracker) or tracker.get_slot("language") or "en"
         return {"place": place.name(language), "region": place.region}
 

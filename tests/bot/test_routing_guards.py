@@ -13,6 +13,7 @@ from bot.actions import resources
 from bot.actions.answer import ActionAnswer, asks_something, read_in_context
 from bot.actions.handoff import ActionHandoff
 from bot.actions.places import ActionComparePlaces, ActionInformPlace
+from bot.actions.slots import moving_to
 from bot.settings import BotSettings
 from replies.texts import catalogue
 
@@ -297,3 +298,30 @@ def test_a_question_with_no_good_answer_is_still_the_thread(monkeypatch):
     )
     assert messages[0]["custom"]["type"] == "choices"
     assert slot(events, "last_question") == question and slot(events, "last_item") is None
+
+
+@pytest.mark.parametrize(
+    "message, destination",
+    [
+        ("Allo, on déménage de Gatineau à Ottawa. Comment je l'inscris au secondaire?", "Ottawa"),
+        ("we are moving from Toronto to Windsor next month, where do I get a library card", "Windsor"),
+        ("I live in Toronto and work in Mississauga", None),  # no move
+        ("moving to Ottawa", None),  # one place: nothing to tell apart
+    ],
+)
+def test_the_place_someone_moves_to_is_the_place(message, destination):
+    found = moving_to(message)
+    assert (found.en if found else None) == destination
+
+
+def test_moving_from_one_place_to_another_with_a_question_answers_it_for_the_new_place():
+    message = "we are moving from Toronto to Ottawa next month, how do I get a library card there?"
+    messages, events = run(ActionComparePlaces(), tracker(message, "compare_places"))
+    answer = messages[0]["custom"]
+    assert answer["type"] == "answer" and "ottawa" in answer["sources"][0]["url"]
+    assert all(e.get("name") != "compared_places" for e in events)
+    # Weighing the two up is still a comparison.
+    messages, _ = run(
+        ActionComparePlaces(), tracker("moving from Toronto to Ottawa, which is cheaper?", "compare_places")
+    )
+    assert messages[0]["custom"]["type"] == "comparison"

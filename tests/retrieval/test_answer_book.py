@@ -120,6 +120,22 @@ def test_a_sentence_that_refers_back_brings_the_one_before_it():
     )
 
 
+C_EST = """# Inscription
+
+Pour exercer, inscrivez-vous auprès de l'Ordre de la province avant votre premier emploi.
+C'est une obligation légale pour toute la profession réglementée.
+"""
+
+
+def test_a_french_sentence_opening_on_c_est_brings_the_one_before_it():
+    answers = book({"ordre": C_EST}, margin=0.1)
+    answer = answers.compose(
+        "une obligation légale pour la profession réglementée", NO_FAQ, [hit("ordre", language="fr")], "fr"
+    )
+    assert answer.text.startswith("Pour exercer, inscrivez-vous auprès de l'Ordre")
+    assert answer.text.endswith("C'est une obligation légale pour toute la profession réglementée.")
+
+
 def test_close_runners_up_are_added_in_the_items_order_within_the_word_budget():
     everything = book({"card": CARD}).compose("how much does a library card cost", NO_FAQ, [hit("card")], "en")
     assert everything.text == (
