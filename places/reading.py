@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from places.indicators import INDICATORS, OPPOSITE_WORDS, PRIORITY_WORDS
+from places.indicators import INDICATORS, INFORMAL_FRENCH, INFORMAL_FRENCH_PHRASES, OPPOSITE_WORDS, PRIORITY_WORDS
 from places.meaning import meaning_for
 from retrieval.encoders import Encoder
 from retrieval.folding import fold
@@ -149,11 +149,41 @@ def _end(indicator: str, named: str | None, sign: int, leans: bool) -> str:
     return named if sign > 0 else _other(named)
 
 
+# A negated auxiliary goes whole ("don't", "can't"): "do", "ca" left behind would be read as words.
+_NEGATED = re.compile(r"\b\w+n't\b")
+# Who is speaking, not what they ask of a place: "I'm", "je suis", "moi", "ça me" pull a clause towards the
+# messages that ask nothing ("I am a nurse"). Whole words only; "j'", "m'", "c'" elided before a word.
+_SPEAKER = re.compile(r"(?<!\S)(?:i'm|i am|i'd|i|je suis|je|moi|me|ca me|ca|it's|it|c'est)(?!\S)|(?<![\w'])[jmc]'")
+
+
 def _core(clause: str) -> str:
-    """A clause without its leaning words, for the encoder ("I'm not into crowded places" -> crowded places)."""
-    for pattern in (_TOO, _DISLIKE, _NEGATION):
+    """What a clause is about, for the encoder: without its leaning words (negation, dislike, liking, "too")
+    nor the speaker ("I'm not into crowded places" -> "crowded places", "je suis tanné de pelleter" ->
+    "de pelleter"); the leaning words are read apart (_lean)."""
+    for pattern in (_TOO, _DISLIKE, _NEGATED, _NEGATION, _LIKE, _SPEAKER):
         clause = pattern.sub(" ", clause)
     return " ".join(clause.split())
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _standard(text: str) -> str:
+    """Folded, typographic apostrophes made plain, and spoken Canadian French forms written the standard way
+    ("le frette" -> "le froid"), so both the keywords and the encoder know them."""
+    folded = fold(text).replace("\u2019", "'")
+    return _WORD.sub(lambda m: INFORMAL_FRENCH.get(m.group(0), m.group(0)), folded)
+
+
+def _wordings(core: str) -> list[str]:
+    """A clause as typed, then as it reads when its spoken phrases mean what they often do in Canada
+    ("du monde de partout" -> "des gens de partout")."""
+    wordings = [core]
+    for phrase, standard in INFORMAL_FRENCH_PHRASES.items():
+        spoken = re.compile(rf"\b{re.escape(phrase)}\b")
+        if spoken.search(core):
+            wordings.append(spoken.sub(standard, core))
+    return wordings
 
 
 def read_priorities(text: str, encoder: Encoder | None = None) -> Priorities:
@@ -162,7 +192,7 @@ def read_priorities(text: str, encoder: Encoder | None = None) -> Priorities:
     both ways. With an encoder, clauses with no known word are read by meaning ("somewhere quiet")."""
     ends: dict[str, set[str]] = {}
     unread: list[tuple[str, str]] = []
-    for clause in (c.strip() for c in _CLAUSES.split(fold(text).replace("\u2019", "'")) if c and c.strip()):
+    for clause in (c.strip() for c in _CLAUSES.split(_standard(text)) if c and c.strip()):
         mentions = _find(clause)
         if not mentions:
             unread.append((clause, _core(clause)))
@@ -179,8 +209,11 @@ def read_priorities(text: str, encoder: Encoder | None = None) -> Priorities:
             ends.setdefault(mention.indicator, set()).add(_end(mention.indicator, mention.end, sign, leans))
     if encoder is not None:
         worded = set(ends)
-        readable = [(clause, core) for clause, core in unread if len(core.split()) >= 2]
-        for (clause, _), reading in zip(readable, meaning_for(encoder).read([c for _, c in readable]), strict=True):
+        # A one-word message is too little to read by meaning ("quiet"); one word left once the speaker and
+        # their leaning are set aside is what they lean on ("I hate snowstorms").
+        readable = [(clause, core) for clause, core in unread if core and len(clause.split()) >= 2]
+        readings = meaning_for(encoder).read_either([_wordings(core) for _, core in readable])
+        for (clause, _), reading in zip(readable, readings, strict=True):
             if reading is None or reading.indicator in worded:
                 continue  # the words' reading of an indicator is the more precise one ("a mid-sized city, not too big")
             sign, leans = _lean(clause)

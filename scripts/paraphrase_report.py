@@ -1,7 +1,7 @@
 """Pass rates on the paraphrases written apart from the training data (tests/data/paraphrases.yml).
 
 Per group, language and half (dev: thresholds chosen on it; held-out: only reported). Priorities with
-keywords alone and with the encoder; the encoder's threshold swept on the dev half. Template intents
+keywords alone and with the encoder; the encoder's margin over "nothing asked" swept on the dev half. Template intents
 need the NLU parses, written by scripts/paraphrase_intents.py (run with .venv-rasa's Python).
 
     .venv/bin/python scripts/paraphrase_report.py [--intents var/paraphrase-intents.json]
@@ -21,7 +21,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from places.meaning import PriorityMeaning  # noqa: E402
+from places.meaning import PriorityMeaning, meaning_for  # noqa: E402
 from places.reading import read_priorities  # noqa: E402
 from retrieval.encoders import get_encoder  # noqa: E402
 from tests.paraphrases import Case, need_cases, need_problem, priority_cases, priority_problems  # noqa: E402
@@ -41,15 +41,15 @@ def table(title: str, results: list[tuple[Case, bool]]) -> str:
     return f"| {title} | " + " | ".join(cells) + " |"
 
 
-def priorities(encoder, threshold: float | None) -> list[tuple[Case, bool]]:
+def priorities(encoder, margin: float | None) -> list[tuple[Case, bool]]:
     from places import meaning
 
     out = []
-    if threshold is not None:
+    if margin is not None:
         shared = meaning.meaning_for(encoder)
-        shared.threshold = threshold
+        shared.margin = margin
     for case in priority_cases():
-        read = read_priorities(case.text, None if threshold is None else encoder)
+        read = read_priorities(case.text, None if margin is None else encoder)
         out.append((case, not priority_problems(case, read.weights, read.opposite, read.conflicts)))
     return out
 
@@ -64,16 +64,24 @@ def main() -> None:
     print(table("priorities, keywords and leaning words", priorities(encoder, None)))
     print(
         table(
-            f"priorities, + encoder at {PriorityMeaning.DEFAULT_THRESHOLD}",
-            priorities(encoder, PriorityMeaning.DEFAULT_THRESHOLD),
+            f"priorities, + encoder, margin {PriorityMeaning.DEFAULT_MARGIN}",
+            priorities(encoder, PriorityMeaning.DEFAULT_MARGIN),
         )
     )
     print()
-    print("Threshold sweep on the dev half (priorities passed, EN+FR):")
-    for threshold in (0.80, 0.82, 0.84, 0.85, 0.86, 0.87, 0.88, 0.90):
-        rows = priorities(encoder, threshold)
+    print('Margin over "nothing asked" swept on the dev half (priorities passed, EN+FR):')
+    for margin in (-0.02, -0.01, 0.0, 0.002, 0.005, 0.01, 0.015, 0.02, 0.03, 0.05):
+        rows = priorities(encoder, margin)
         dev = sum(ok for c, ok in rows if c.split == "dev")
-        print(f"  {threshold:.2f}: dev {dev}/{sum(c.split == 'dev' for c, _ in rows)}")
+        print(f"  {margin:+.3f}: dev {dev}/{sum(c.split == 'dev' for c, _ in rows)}")
+    meaning_for(encoder).margin = PriorityMeaning.DEFAULT_MARGIN
+    print("Gap under which the two ends of an indicator are not told apart, swept on the dev half:")
+    for end_margin in (0.0, 0.005, 0.01, 0.015, 0.02, 0.025, 0.03):
+        meaning_for(encoder).end_margin = end_margin
+        rows = priorities(encoder, PriorityMeaning.DEFAULT_MARGIN)
+        dev = sum(ok for c, ok in rows if c.split == "dev")
+        print(f"  {end_margin:.3f}: dev {dev}/{sum(c.split == 'dev' for c, _ in rows)}")
+    meaning_for(encoder).end_margin = PriorityMeaning.END_MARGIN
     import tempfile
 
     from bot.settings import BotSettings

@@ -18,6 +18,7 @@ SOURCES = [
     *sorted((ROOT / "data" / "lexicon").rglob("*.yml")),
     ROOT / "data" / "services" / "needs.yml",
     ROOT / "places" / "indicators.py",
+    ROOT / "places" / "meaning.py",  # the descriptions the encoder reads priorities against
     ROOT / "places" / "compare.py",
     ROOT / "services" / "needs.py",
     ROOT / "bot" / "nlu" / "intents.py",

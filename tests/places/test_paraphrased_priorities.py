@@ -12,26 +12,9 @@ from places.reading import read_priorities
 from retrieval.encoders import Encoder, get_encoder
 from tests.paraphrases import Case, priority_cases, priority_problems
 
-# Still misread, measured in docs/dialogue.md: neither a known word nor a description close enough at the
-# threshold chosen on the dev half (0.87). Strict: one that starts passing must be removed from the list.
-NOT_YET_READ = frozenset(
-    {
-        "en:somewhere quiet",
-        "en:a town where everybody knows each other",
-        "en:where apartments don't cost a fortune",
-        "en:where other newcomers already live",
-        "en:I'm sick of shovelling the driveway",
-        "en:good buses",
-        "en:a subway or light rail would be great",
-        "en:I'm not into crowded places",
-        "fr:moi le frette ca me derange pas, j'aime ca",
-        "fr:une ville multiculturelle",
-        "fr:du monde de partout dans le monde",
-        "fr:je suis tanné de pelleter",
-        "fr:un métro ou un tramway",
-        "fr:j'aime pas la foule",
-    }
-)
+# Still misread, measured in docs/dialogue.md (none at the margin chosen on the dev half). Strict: one that starts
+# passing must be removed from the list.
+NOT_YET_READ: frozenset[str] = frozenset()
 
 
 @pytest.fixture(scope="module")

@@ -78,24 +78,30 @@ def test_each_mention_keeps_its_own_words(words, opposite):
 
 class MeaningStub:
     """An encoder that knows what a few clauses mean: each description gets the axis of its (indicator, end),
-    each known clause the axis of the end it means; anything else points nowhere near."""
+    each known clause the axis of the end it means (or a mix of axes, {key: weight}); anything else points
+    nowhere near. The texts it was asked to encode are kept in `seen`."""
 
     name, dim = "stub", 64
 
-    def __init__(self, clauses: dict[str, tuple[str, str]]):
+    def __init__(self, clauses: dict[str, tuple[str, str] | dict[tuple[str, str], float]]):
         from places.meaning import _descriptions
 
         self.axes = {key: n for n, key in enumerate(dict.fromkeys(key for key, _ in _descriptions()))}
         self.description = {text: key for key, text in _descriptions()}
         self.clauses = clauses
+        self.seen: list[str] = []
 
     def encode_queries(self, texts):
         import numpy as np
 
+        self.seen += texts
         vectors = np.zeros((len(texts), self.dim), np.float32)
         for row, text in enumerate(texts):
-            key = self.description.get(text) or self.clauses.get(text)
-            vectors[row, self.axes[key] if key else self.dim - 1] = 1.0
+            meant = self.description.get(text) or self.clauses.get(text)
+            for key, weight in meant.items() if isinstance(meant, dict) else [(meant, 1.0)] if meant else []:
+                vectors[row, self.axes[key]] = weight
+            if not meant:
+                vectors[row, self.dim - 1] = 1.0
         return vectors
 
     encode_passages = encode_queries
@@ -118,3 +124,84 @@ def test_one_word_clauses_and_unknown_meanings_are_not_read():
     stub = MeaningStub({"quiet": ("population", "low")})
     assert read_priorities("quiet", stub).weights == {}  # a single word is too little to read by meaning
     assert read_priorities("tell me about it", stub).weights == {}
+
+
+def test_the_speaker_and_their_leaning_are_set_aside_before_the_encoder_reads_a_clause():
+    stub = MeaningStub({"noisy streets": ("population", "high"), "des bouchons": ("population", "high")})
+    read = read_priorities("I'm not into noisy streets", stub)
+    assert read.weights == {"population": 1.0} and read.opposite == frozenset({"population"})
+    read = read_priorities("je suis tanné des bouchons", stub)
+    assert read.weights == {"population": 1.0} and read.opposite == frozenset({"population"})
+    assert "noisy streets" in stub.seen and "des bouchons" in stub.seen
+
+
+def test_a_negated_auxiliary_goes_whole_and_its_negation_still_turns_the_end():
+    stub = MeaningStub(
+        {"where flats cost plenty": ("rent_2br", "low"), "winters that drag on": ("january_mean_temp", "low")}
+    )
+    # Read at all only because the encoder was given "where flats cost plenty", not "where flats do cost plenty".
+    assert read_priorities("where flats don't cost plenty", stub).weights == {"rent_2br": 1.0}
+    assert stub.seen[-1] == "where flats cost plenty"
+    read = read_priorities("cheap rent, winters that don't drag on", stub)
+    assert read.weights == {"rent_2br": 1.0, "january_mean_temp": 1.0} and read.opposite == frozenset()
+
+
+def test_one_word_left_after_the_leaning_words_is_read_but_a_one_word_message_is_not():
+    stub = MeaningStub({"blizzards": ("annual_snowfall", "high")})
+    read = read_priorities("I hate blizzards", stub)
+    assert read.weights == {"annual_snowfall": 1.0} and read.opposite == frozenset()  # less snow: the usual end
+    assert read_priorities("blizzards", stub).weights == {}
+
+
+def test_a_clause_nearer_a_message_that_asks_nothing_is_not_read():
+    nothing = ("-", "any")
+    stub = MeaningStub(
+        {
+            "lovely parks": {("population", "low"): 0.6, nothing: 0.8},
+            "big backyards": {("population", "low"): 0.8, nothing: 0.6},
+        }
+    )
+    assert read_priorities("cheap rent, lovely parks", stub).weights == {"rent_2br": 1.0}
+    assert read_priorities("cheap rent, big backyards", stub).weights == {"rent_2br": 1.0, "population": 1.0}
+
+
+def test_the_lead_over_nothing_asked_is_measured_and_the_margin_decides():
+    from places.meaning import PriorityMeaning
+
+    nothing = ("-", "any")
+    stub = MeaningStub({"leafy streets": {("population", "low"): 0.9, nothing: 0.85}})
+    (near,) = PriorityMeaning(stub).nearest(["leafy streets"])
+    assert (near.indicator, near.end) == ("population", "low") and abs(near.margin - 0.05) < 1e-6
+    assert PriorityMeaning(stub, margin=0.04).read(["leafy streets"]) == [near]
+    assert PriorityMeaning(stub, margin=0.06).read(["leafy streets"]) == [None]
+
+
+def test_when_both_ends_are_as_near_the_leaning_words_choose_the_end():
+    both = {("annual_snowfall", "high"): 0.7, ("annual_snowfall", "low"): 0.7}
+    stub = MeaningStub({"whiteouts": both, "les poudreries": both})
+    assert read_priorities("I hate whiteouts", stub).opposite == frozenset()  # less snow
+    assert read_priorities("I love whiteouts", stub).opposite == frozenset({"annual_snowfall"})  # more snow
+    assert read_priorities("j'adore les poudreries", stub).opposite == frozenset({"annual_snowfall"})
+    # One end clearly nearer: the encoder's end stands, turned over by the clause's own leaning.
+    stub = MeaningStub({"deep snowbanks please": {("annual_snowfall", "high"): 0.9, ("annual_snowfall", "low"): 0.7}})
+    assert read_priorities("deep snowbanks please", stub).opposite == frozenset({"annual_snowfall"})
+    assert read_priorities("no deep snowbanks please", stub).opposite == frozenset()
+
+
+def test_spoken_canadian_french_is_read_as_its_standard_word():
+    # Without the encoder: "frette" is "froid" for the words' reading.
+    read = read_priorities("j'haïs le frette")
+    assert read.weights == {"january_mean_temp": 1.0} and read.opposite == frozenset()
+    assert read_priorities("j'adore quand il fait frette").opposite == frozenset({"january_mean_temp"})
+    assert read_priorities("des hivers frettes").opposite == frozenset({"january_mean_temp"})  # the plural too
+
+
+def test_a_spoken_phrase_with_two_meanings_is_read_both_ways_and_the_surer_kept():
+    stub = MeaningStub({"des gens d'ailleurs": ("immigrant_share", "high")})
+    read = read_priorities("du monde d'ailleurs", stub)
+    assert read.weights == {"immigrant_share": 1.0}
+    assert {"du monde d'ailleurs", "des gens d'ailleurs"} <= set(stub.seen)
+    # A clause without the phrase is encoded once, as typed.
+    stub = MeaningStub({})
+    read_priorities("cheap rent, lovely parks", stub)
+    assert stub.seen[-1:] == ["lovely parks"]
