@@ -332,7 +332,7 @@ def utter_answer(
         sure = [
             h for h in hits[1:] if confidence(index, h, asked, searched) >= resources.settings().standalone_similarity
         ]
-        answer = urgent_answer(index, searched, [hits[0], *sure], found_in)
+        answer = urgent_answer(index, searched, [hits[0], *sure], found_in, last_reply(tracker))
         dispatcher.utter_message(json_message=as_json(answer_message(answer, [], language, fallback, index.taxonomy)))
         return [
             SlotSet("last_question", asked),
@@ -358,12 +358,16 @@ def utter_answer(
     ]
 
 
-def urgent_answer(index: SearchIndex, question: str, hits: list[Hit], language: str) -> Answer:
+def urgent_answer(index: SearchIndex, question: str, hits: list[Hit], language: str, said: str = "") -> Answer:
     """What to do now (911, Health811, the crisis line: the first hit) first; then the answer to the rest
     of the message from the other hits, which the search is sure of on its own ("my son has a fever and
     we have no health card" adds the health coverage of refugee claimants; "my baby has a fever at 2 a.m."
     adds nothing)."""
-    answer = compose_answer(index, question, hits[:1], language)
+    opening = excerpt(hits[0].text, resources.settings().answer_words)
+    if said.startswith(opening):  # "she's breathing very hard now", again: what else the item says
+        answer = compose_answer(index, question, hits[:1], language, said)
+    else:  # the item's opening says what to do now: call 911, dial 811, call or text 9-8-8
+        answer = Answer(text=opening, hits=[hits[0]], parts=[opening])
     rest = hits[1:]
     if rest:
         more = compose_answer(index, question, rest[:1], language)

@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions import answer as answer_module
 from bot.actions import resources
-from bot.actions.answer import ActionAnswer, asks_something, read_in_context
+from bot.actions.answer import ActionAnswer, asks_something, excerpt, read_in_context
 from bot.actions.handoff import ActionHandoff
 from bot.actions.places import ActionComparePlaces, ActionInformPlace
 from bot.actions.slots import moving_to
@@ -270,11 +270,13 @@ def urgent_when(word: str, item: str, monkeypatch) -> None:
     monkeypatch.setattr(answer_module, "urgent_item", lambda message: item if word in message.lower() else None)
 
 
-def test_an_urgent_message_gets_what_to_do_first_then_the_rest_of_its_question(monkeypatch):
+def test_an_urgent_message_gets_what_to_do_first_then_the_rest_of_its_question(sample_index, monkeypatch):
     urgent_when("fever", "211-ontario", monkeypatch)
     message = "my son has a fever and we have no Ontario health card yet, is he covered by OHIP"
     with_standalone(monkeypatch, 0.5)
     messages, events = run(ActionAnswer(), tracker(message, "ask_question"))
+    opening = excerpt(sample_index.item("211-ontario", "en").text, BotSettings().answer_words)
+    assert messages[0]["custom"]["text"].startswith(opening)  # the item's opening: what to do now
     sources = [s["url"] for s in messages[0]["custom"]["sources"]]
     assert "211" in sources[0] and "ohip" in sources[1].lower()
     assert slot(events, "last_item") == "ohip-eligibility"
