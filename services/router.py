@@ -74,10 +74,14 @@ class ServiceRouter:
         if not found:
             return None
 
-        def rank(item: tuple[int, DirectoryEntry]) -> tuple[int, int, str]:
+        def rank(item: tuple[int, DirectoryEntry]) -> tuple[int, int, int, str]:
             distance, entry = item
+            # With no status known, a service open to more people first: to everyone, then to more statuses
+            # (the pre-arrival services, for approved permanent residents still abroad, come last).
+            served = len(entry.service.statuses) if entry.service.statuses else 1000
+            restricted = -served if request.status is None else 0
             french_first = 0 if request.language != "fr" or "fr" in entry.service.languages else 1
-            return (distance, french_first, entry.service.id)
+            return (distance, restricted, french_first, entry.service.id)
 
         ordered = sorted(found, key=rank)
         distance, best = ordered[0]

@@ -60,10 +60,11 @@ def test_french_speakers_get_french_services_first(router):
 
 
 def test_a_community_need_without_a_local_service_says_it_widened(router):
-    # Thunder Bay has no settlement agency in the directory: an Ontario-wide one is named, and the reply says so.
+    # Thunder Bay has no settlement agency in the directory: IRCC's finder of services near you is named, and
+    # the reply says so.
     routed = router.route(RouteRequest("settlement-help", "ON-thunder-bay", None, "en"))
     assert routed.widened is True
-    assert routed.entry.service.regions == ["ON"]
+    assert routed.entry.service.id == "ircc-settlement-services-finder" and routed.entry.service.regions == ["CA"]
     assert routed.explanation.endswith(
         "There is no local service for Thunder Bay in the directory; this one serves a wider area."
     )
@@ -119,7 +120,6 @@ def test_services_closed_to_the_status_are_left_out_and_the_reply_says_so(router
     assert [e.service.id for e in [routed.entry, *routed.alternatives]] == [
         "cci-ottawa-settlement",
         "rsifeo-francophone-settlement",
-        "cfgt-pearson-welcome",
         "ircc-settlement-services-finder",
     ]
     assert routed.explanation.endswith("Services that are not open to your status were left out.")
@@ -135,10 +135,10 @@ def test_no_status_note_when_no_service_of_the_need_was_left_out(router):
 
 def test_the_next_services_are_offered_as_alternatives_in_order(router):
     routed = router.route(RouteRequest("settlement-help", "ON-kingston", None, "en"))
+    # With no status known, the finder open to three statuses before the pre-arrival services (one status).
     assert [e.service.id for e in routed.alternatives] == [
-        "cfgt-pearson-welcome",
-        "ircc-pre-arrival-services",
         "ircc-settlement-services-finder",
+        "ircc-pre-arrival-services",
     ]
 
 
@@ -180,7 +180,7 @@ def test_the_widened_note_follows_the_service_named_and_names_the_place_in_the_p
     routed = router.route(RouteRequest("settlement-help", "ON-thunder-bay", None, "en"))
     assert routed.explanation == (
         "Settlement services are funded by IRCC and offered by community organizations near you. "
-        "Go to: French-language welcome desk at Toronto Pearson airport (Centre francophone du Grand Toronto (CFGT)). "
+        "Go to: Find free newcomer services near you (Immigration, Refugees and Citizenship Canada (IRCC)). "
         "There is no local service for Thunder Bay in the directory; this one serves a wider area."
     )
     quebec = router.route(RouteRequest("income-support", "QC", None, "fr"))
@@ -200,10 +200,8 @@ def test_a_service_closed_to_the_status_does_not_hide_the_ones_after_it(router):
 
 
 def test_at_most_three_alternatives_are_offered(router):
-    request = RouteRequest("settlement-help", "ON-toronto", None, "en")
-    assert len(router.candidates(request)) == 5
-    assert [e.service.id for e in router.route(request).alternatives] == [
-        "rifcso-francophone-settlement",
-        "cfgt-pearson-welcome",
-        "ircc-pre-arrival-services",
-    ]
+    request = RouteRequest("credential-recognition", "ON-toronto", None, "en")
+    assert len(router.candidates(request)) == 8
+    routed = router.route(request)
+    assert len(routed.alternatives) == 3
+    assert routed.entry.service.id not in {e.service.id for e in routed.alternatives}
