@@ -134,8 +134,11 @@ def _word_vote(raw: str, french_words: frozenset[str], english_words: frozenset[
     if _ENGLISH_CONTRACTION.search(word):
         return "en"
     plain = word.replace("'", "")
-    # "merciii", "hiii", "thxxx": letters repeated for emphasis
-    candidates = [plain, _REPEATS.sub(r"\1", plain), _REPEATS.sub(r"\1\1", plain)]
+    # "merciii", "hiii", "thxxx": letters repeated for emphasis, undone only for a word no dictionary
+    # knows ("refugee" is not "refuge", "mosquée" is not "mosque").
+    candidates = [plain]
+    if not _in_a_dictionary(raw.lower()):
+        candidates += [_REPEATS.sub(r"\1", plain), _REPEATS.sub(r"\1\1", plain)]
     in_fr = any(c in french_words for c in candidates)
     in_en = any(c in english_words for c in candidates)
     if (in_fr or _FRENCH_LETTERS.search(raw)) and not in_en:
@@ -231,29 +234,89 @@ def _typo_of_chat_word(word: str) -> tuple[bool, bool]:
     return bool(near & french), bool(near & english)
 
 
+def _in_a_dictionary(word: str) -> bool:
+    """Whether either pipeline's word list knows the word as typed (lower case, accents kept)."""
+    french_forms, french, english, suffixes = _dictionaries()
+    folded = fold(word)
+    return word in french_forms or folded in french or _english_word(folded, english, suffixes)
+
+
+_ELIDED = ("qu", "c", "d", "j", "l", "m", "n", "s", "t")
+
+
+def _french_without_apostrophe(word: str) -> bool:
+    """Whether a word no dictionary knows is a French elision typed without its apostrophe ("jai",
+    "lassurance", "jcomprends", "aujourdhui"): an apostrophe put back makes a French form."""
+    french_forms, french, english, suffixes = _dictionaries()
+    for i in range(1, len(word) - 2):
+        head, rest = word[:i], word[i:]
+        in_french = rest in french_forms or fold(rest) in french
+        if head in _ELIDED and in_french and not _english_word(fold(rest), english, suffixes):
+            return True
+        if f"{head}'{rest}" in french_forms:
+            return True
+    return False
+
+
+# How much more often one language writes a word than the other, on wordfreq's Zipf scale (log10 of
+# uses per billion words): 1.5 is a word some 30 times commoner in one language ("hein", "permis",
+# "refugee", "college"), where "question", "urgent" or "pardon" stay well under 1 and say nothing.
+FREQUENCY_MARGIN = 1.5
+
+
+def _frequency_vote(word: str) -> str | None:
+    """'fr' or 'en' for a word the dictionaries cannot decide (both know it, or neither), when one
+    language uses it far more than the other; None otherwise."""
+    from wordfreq import zipf_frequency
+
+    margin = zipf_frequency(word, "fr") - zipf_frequency(word, "en")
+    if margin >= FREQUENCY_MARGIN:
+        return "fr"
+    if margin <= -FREQUENCY_MARGIN:
+        return "en"
+    return None
+
+
+def _dictionary_vote(raw: str, shared: frozenset[str]) -> str | None:
+    """'fr', 'en' or None for one word outside the chat lexicon, as typed."""
+    french_forms, french, english, suffixes = _dictionaries()
+    word = fold(raw.lower()).replace("’", "'")
+    if len(raw) < 2 or raw[0].isupper() or word in shared:
+        return None
+    in_fr = raw.lower() in french_forms or word in french
+    in_en = _english_word(word, english, suffixes)
+    if not (in_fr or in_en):
+        if _french_without_apostrophe(raw.lower()):
+            return "fr"
+        if len(word) >= 5:
+            in_fr, in_en = _typo_of_chat_word(word)
+    if in_fr != in_en:
+        return "fr" if in_fr else "en"
+    return _frequency_vote(raw.lower())
+
+
 def dictionary_language(text: str) -> str | None:
     """'en' or 'fr' when more of the message's words are in one language's dictionary only, else None.
 
     Capitalised words (names: "Toronto", "Express Entry") and the words both languages' chat uses
-    ("okay", "bye", "weekend": the lexicon's `shared` list) say nothing.
+    ("okay", "bye", "weekend": the lexicon's `shared` list) say nothing. A word both dictionaries know,
+    or neither, votes for the language that writes it far more often (`FREQUENCY_MARGIN`).
     """
-    french_forms, french, english, suffixes = _dictionaries()
     shared = _shared_words()
     votes = {"fr": 0, "en": 0}
     for match in _TOKEN.finditer(text):
-        raw = match.group(0)
-        word = fold(raw.lower()).replace("’", "'")
-        if len(raw) < 2 or raw[0].isupper() or word in shared:
-            continue
-        in_fr = raw.lower() in french_forms or word in french
-        in_en = _english_word(word, english, suffixes)
-        if not (in_fr or in_en) and len(word) >= 5:
-            in_fr, in_en = _typo_of_chat_word(word)
-        if in_fr != in_en:
-            votes["fr" if in_fr else "en"] += 1
+        found = _dictionary_vote(match.group(0), shared)
+        if found:
+            votes[found] += 1
     if votes["fr"] == votes["en"]:
         return None
     return "fr" if votes["fr"] > votes["en"] else "en"
+
+
+def _only_a_name(text: str) -> bool:
+    """Whether every word of the message belongs to a name of two or more capitalised words."""
+    names = [m.span() for m in _NAME.finditer(text)]
+    return bool(names) and all(any(a <= m.start() < b for a, b in names) for m in _TOKEN.finditer(text))
 
 
 def message_language(text: str) -> str | None:
@@ -268,6 +331,8 @@ def message_language(text: str) -> str | None:
     if words <= 6:
         if by_lexicon:
             return by_lexicon
+        if _only_a_name(text):
+            return None  # "Express Entry", "Thunder Bay": the detector would read a name as English
         return confident_official_language(text, min_confidence=0.9) or dictionary_language(text)
     return confident_official_language(text) or by_lexicon
 

@@ -8,9 +8,12 @@ from retrieval.language import (
     _chat_words,
     _dictionaries,
     _english_word,
+    _french_without_apostrophe,
+    _frequency_vote,
     _lemmatizer_tables,
     _lexicon,
     _one_edit,
+    _only_a_name,
     _typo_of_chat_word,
     _vocabulary,
     _word_vote,
@@ -233,3 +236,68 @@ def test_the_vocabulary_of_each_language_comes_from_its_own_texts():
     assert "garderie" in french and "garderie" not in english
     assert "daycare" in english and "daycare" not in french
     assert all(len(w) >= 4 and "-" not in w for w in french)
+
+
+@pytest.mark.parametrize(("word", "vote"), [("refugee", None), ("mosquée", "fr"), ("mercii", "fr"), ("hiii", "en")])
+def test_repeated_letters_are_undone_only_for_a_word_no_dictionary_knows(word, vote):
+    # "refugee" is not "refuge" (a French content word), "mosquée" is not "mosque" (an English one);
+    # "mercii" and "hiii" are in no dictionary, so they are read as "merci" and "hi".
+    french, english = _lexicon()
+    assert _word_vote(word, french, english) == vote
+
+
+@pytest.mark.parametrize(
+    ("word", "french"),
+    [
+        ("jcomprends", True),
+        ("aujourdhui", True),
+        ("dautres", True),
+        ("lecole", True),
+        ("lemme", False),
+        ("lassurance", False),
+    ],
+)
+def test_an_elision_typed_without_its_apostrophe_is_french(word, french):
+    # "lassurance": "assurance" is an English word too, so the split proves nothing.
+    assert _french_without_apostrophe(word) is french
+
+
+def test_an_elision_without_apostrophe_decides_a_message():
+    assert dictionary_language("jcomprends pas") == "fr"
+    assert decide_language("aujourdhui?", None, "en") == "fr"
+
+
+@pytest.mark.parametrize(
+    ("word", "vote"),
+    [("hein", "fr"), ("permis", "fr"), ("recommence", "fr"), ("refugee", "en"), ("vaccines", "en")]
+    + [(w, None) for w in ("question", "pardon", "urgent", "important", "normal", "possible")],
+)
+def test_a_word_far_commoner_in_one_language_votes_for_it_and_a_shared_one_does_not(word, vote):
+    assert _frequency_vote(word) == vote
+
+
+def test_the_frequency_decides_a_word_both_dictionaries_know():
+    # "recommence" is an English and a French word; French writes it far more often.
+    assert dictionary_language("recommence") == "fr"
+    assert decide_language("refugee", None, "fr") == "en"
+    assert decide_language("urgent", None, "fr") == "fr" and decide_language("urgent", None, "en") == "en"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Express Entry", True),
+        ("Sault Ste. Marie", True),
+        ("Express Entry please", False),
+        ("Ontario au travail", False),
+    ],
+)
+def test_a_message_that_is_only_a_name_is_recognised(text, name):
+    assert _only_a_name(text) is name
+
+
+def test_a_name_of_several_capitalised_words_keeps_the_conversation_language():
+    # The detector alone reads "Express Entry" as English.
+    assert confident_official_language("Express Entry", min_confidence=0.9) == "en"
+    assert decide_language("Express Entry", None, "fr") == "fr"
+    assert decide_language("Express Entry", None, "en") == "en"
