@@ -8,7 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions import resources
-from bot.actions.answer import is_follow_up, utter_answer
+from bot.actions.answer import found_hits, is_follow_up, utter_answer
 from bot.actions.safety import unsafe_kind
 from replies.models import ServicesReply, as_json
 from replies.texts import text
@@ -94,6 +94,21 @@ def routed_need(message: str, language: str, classifier: NeedClassifier | None =
     return guess
 
 
+def content_agrees(message: str, need: str, language: str, region: str | None) -> bool:
+    """Whether the content search lets the need stand: it does unless it is sure of items on other topics.
+
+    "deadline for a human rights complaint" may come nearest to a need's examples (income support), but the
+    search is sure of the Human Rights Tribunal's item: the question is answered from the content.
+    """
+    index = resources.index()
+    hits, _, _ = found_hits(index, message, language, region)
+    if not hits or hits[0].similarity is None:
+        return True
+    sure = [h for h in hits if (h.similarity or 0.0) >= resources.settings().standalone_similarity]
+    topic = resources.directory().vocabulary.needs[need].topic
+    return not sure or any(topic in h.topics for h in sure)
+
+
 class ActionFindService(Action):
     def name(self) -> str:
         return "action_find_service"
@@ -102,7 +117,7 @@ class ActionFindService(Action):
         language = tracker.get_slot("language") or "en"
         message = (tracker.latest_message or {}).get("text") or ""
         guess = routed_need(message, language)
-        if guess is None:
+        if guess is None or not content_agrees(message, guess.need, language, tracker.get_slot("region")):
             return utter_answer(dispatcher, tracker)
         need = resources.directory().vocabulary.needs[guess.need]
         region = tracker.get_slot("region")

@@ -13,6 +13,7 @@ from bot.actions import resources
 from bot.actions.answer import ActionAnswer, asks_something, excerpt, read_in_context
 from bot.actions.handoff import ActionHandoff
 from bot.actions.places import ActionComparePlaces, ActionInformPlace
+from bot.actions.services import content_agrees
 from bot.actions.slots import moving_to
 from bot.settings import BotSettings
 from replies.texts import catalogue
@@ -327,3 +328,12 @@ def test_moving_from_one_place_to_another_with_a_question_answers_it_for_the_new
         ActionComparePlaces(), tracker("moving from Toronto to Ottawa, which is cheaper?", "compare_places")
     )
     assert messages[0]["custom"]["type"] == "comparison"
+
+
+def test_a_need_stands_only_when_the_content_search_is_not_sure_of_other_topics(monkeypatch):
+    question = "how do I get a social insurance number to work"
+    with_standalone(monkeypatch, 0.0)  # every hit counts as sure
+    assert content_agrees(question, "sin", "en", None) is True  # the SIN item is on the need's topic
+    assert content_agrees(question, "tenant-dispute", "en", None) is False  # no housing item among the hits
+    with_standalone(monkeypatch, 1.0)  # the search is sure of nothing: the need stands
+    assert content_agrees(question, "tenant-dispute", "en", None) is True
