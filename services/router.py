@@ -8,6 +8,7 @@ speakers, a service offered in French comes first where one exists.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from replies.texts import text
@@ -67,21 +68,26 @@ class ServiceRouter:
                 found.append((min(distances), entry))
         return found
 
-    def route(self, request: RouteRequest) -> Route | None:
-        """The best service for the request, with an explanation; None when nothing serves it."""
+    def route(self, request: RouteRequest, affinity: Callable[[DirectoryEntry], float] | None = None) -> Route | None:
+        """The best service for the request, with an explanation; None when nothing serves it.
+
+        `affinity` scores how well a service fits what the person said: among services as near and as open,
+        the engineer gets the engineers' regulator, not the nurses'.
+        """
         self._check(request)
         found = self.candidates(request)
         if not found:
             return None
 
-        def rank(item: tuple[int, DirectoryEntry]) -> tuple[int, int, int, str]:
+        def rank(item: tuple[int, DirectoryEntry]) -> tuple[int, int, float, int, str]:
             distance, entry = item
             # With no status known, a service open to more people first: to everyone, then to more statuses
             # (the pre-arrival services, for approved permanent residents still abroad, come last).
             served = len(entry.service.statuses) if entry.service.statuses else 1000
             restricted = -served if request.status is None else 0
+            fit = -round(affinity(entry), 3) if affinity else 0.0
             french_first = 0 if request.language != "fr" or "fr" in entry.service.languages else 1
-            return (distance, restricted, french_first, entry.service.id)
+            return (distance, restricted, fit, french_first, entry.service.id)
 
         ordered = sorted(found, key=rank)
         distance, best = ordered[0]

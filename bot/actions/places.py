@@ -319,7 +319,12 @@ class ActionInformPlace(Action):
                 dispatcher.utter_message(text=text("place_unknown", language))
             return []
         pending = tracker.get_slot("pending_need")
-        shown = route_need(dispatcher, pending, region, language, tracker.get_slot("status")) if pending else None
+        pending_question = tracker.get_slot("last_question")
+        shown = (
+            route_need(dispatcher, pending, region, language, tracker.get_slot("status"), pending_question)
+            if pending
+            else None
+        )
         if shown:
             return [SlotSet("pending_need", None), SlotSet("last_service", shown)]
         place_words = sum(len(p.en.split()) for p in resources.gazetteer().find(message))
@@ -331,7 +336,7 @@ class ActionInformPlace(Action):
             guess = resources.needs().classify(previous, language)
             status = tracker.get_slot("status")
             shown = (
-                route_need(dispatcher, guess.need, region, language, status)
+                route_need(dispatcher, guess.need, region, language, status, previous)
                 if guess is not None and guess.similarity >= resources.settings().min_need_similarity
                 else None
             )

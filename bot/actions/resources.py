@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from functools import lru_cache
+
+import numpy as np
 
 from bot.settings import BotSettings
 from nwd.settings import get_settings
 from places.data import PlaceBook, load_places
 from places.gazetteer import Gazetteer
 from places.occupations import OccupationBook
-from retrieval.build import load_index
+from retrieval.build import embed_texts, load_index
 from retrieval.search import SearchIndex
 from retrieval.settings import RetrievalSettings
-from services.directory import Directory
+from services.directory import Directory, DirectoryEntry
 from services.needs import NeedClassifier
 from services.router import ServiceRouter
 from services.settings import load_default_directory
@@ -81,6 +84,23 @@ def _needs() -> NeedClassifier:
         index().encoder,
         cache_dir=search_settings().cache_dir,
     )
+
+
+@lru_cache(maxsize=2)
+def _service_vectors(language: str) -> dict[str, np.ndarray]:
+    """Each service's name and description, embedded once per language (cached with the index's embeddings)."""
+    entries = list(directory().entries())
+    texts = [f"{e.service.name.get(language)}. {e.service.description.get(language)}" for e in entries]
+    vectors = embed_texts(texts, index().encoder, search_settings().cache_dir)
+    return {e.service.id: v for e, v in zip(entries, vectors, strict=True)}
+
+
+def service_affinity(message: str, language: str) -> Callable[[DirectoryEntry], float]:
+    """How close each service's name and description come to the message (cosine)."""
+    query = index().encoder.encode_queries([message])[0]
+    with _lock:
+        vectors = _service_vectors(language)
+    return lambda entry: float(vectors[entry.service.id] @ query) if entry.service.id in vectors else 0.0
 
 
 def warm_up() -> None:

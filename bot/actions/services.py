@@ -33,15 +33,21 @@ def services_message(route: Route, language: str, intro: str | None = None, outr
 
 
 def route_need(
-    dispatcher: CollectingDispatcher, need: str, region: str | None, language: str, status: str | None = None
+    dispatcher: CollectingDispatcher,
+    need: str,
+    region: str | None,
+    language: str,
+    status: str | None = None,
+    message: str | None = None,
 ) -> str | None:
     """Utter the services for a need; the id of the service shown first, None when the directory has none
-    for this place."""
+    for this place. `message`, the person's words: among services as near, the one that fits them first."""
     router = resources.router()
-    route = router.route(RouteRequest(need, region, status, language))
+    fit = resources.service_affinity(message, language) if message else None
+    route = router.route(RouteRequest(need, region, status, language), fit)
     if route is None and status:
         # Something exists, but not for this status: say so, and where else to turn.
-        other = router.route(RouteRequest(need, region, None, language))
+        other = router.route(RouteRequest(need, region, None, language), fit)
         if other is None:
             return None
         label = resources.directory().vocabulary.statuses[status].in_language(language)
@@ -52,7 +58,7 @@ def route_need(
         return None
     intro: str | None = None
     if status:
-        unnarrowed = router.route(RouteRequest(need, region, None, language))
+        unnarrowed = router.route(RouteRequest(need, region, None, language), fit)
         if unnarrowed is not None and unnarrowed.entry.service.id != route.entry.service.id:
             # The status the person stated changed what is offered: say so, so a wrong reading can be corrected.
             label = resources.directory().vocabulary.statuses[status].in_language(language)
@@ -123,7 +129,8 @@ class ActionFindService(Action):
         region = tracker.get_slot("region")
         if region is None and need.level in PLACE_LEVELS:
             province_wide = resources.router().route(
-                RouteRequest(guess.need, PROVINCE, tracker.get_slot("status"), language)
+                RouteRequest(guess.need, PROVINCE, tracker.get_slot("status"), language),
+                resources.service_affinity(message, language),
             )
             if province_wide is not None and PROVINCE in province_wide.entry.service.regions:
                 # One service for the whole province (the Landlord and Tenant Board, Legal Aid Ontario):
@@ -135,7 +142,7 @@ class ActionFindService(Action):
                 text=text("ask_place_for_service", language, need=need.label.in_language(language))
             )
             return [SlotSet("pending_need", guess.need), *remember(message)]
-        shown = route_need(dispatcher, guess.need, region, language, tracker.get_slot("status"))
+        shown = route_need(dispatcher, guess.need, region, language, tracker.get_slot("status"), message)
         if shown is None:
             return utter_answer(dispatcher, tracker)
         return [SlotSet("pending_need", None), *remember(message, shown)]

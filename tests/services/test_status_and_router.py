@@ -205,3 +205,14 @@ def test_at_most_three_alternatives_are_offered(router):
     routed = router.route(request)
     assert len(routed.alternatives) == 3
     assert routed.entry.service.id not in {e.service.id for e in routed.alternatives}
+
+
+def test_among_services_as_near_the_one_that_fits_the_persons_words_comes_first(router):
+    request = RouteRequest("credential-recognition", "ON-toronto", None, "en")
+    plain = router.route(request)
+    assert plain.entry.service.id == "cno-international-nurse-registration"  # no words to go by: in id order
+    engineers = router.route(request, lambda e: 1.0 if "engineer" in e.service.id else 0.0)
+    assert engineers.entry.service.id == "peo-international-engineering-graduates"
+    # Nearness still comes first: a federal program never goes before the province's regulators.
+    federal = router.route(request, lambda e: 1.0 if e.service.id.startswith("esdc") else 0.0)
+    assert federal.entry.service.id != "esdc-foreign-credential-recognition"
