@@ -28,49 +28,14 @@ pytestmark = pytest.mark.slow
 RASA_PYTHON = ROOT / ".venv-rasa" / "bin" / "python"
 MODELS = ROOT / "models" / "dialogue"
 
-# Paraphrases the trained NLU does not give their template's intent (the intent it gives in the comment), or,
-# for one, gives find_service with a need below the routing threshold. Most are "how do I..." questions, which
-# the training data labels ask_question (answered from the content); fixing them needs NLU training examples,
-# and models/dialogue is not retrained here. Strict: one that starts passing must be removed from the list.
+# Paraphrases the trained NLU does not give their template's intent (the intent it gives in the comment): three
+# held-out "how do I get / can I get <program>" questions that stay closer to the general questions than to the
+# service requests added to data/nlu (docs/dialogue.md). Strict: one that starts passing must be removed.
 REACHES_CONTENT_INSTEAD = frozenset(
     {
         "en:how do I get Ontario Works",  # NLU: ask_question
-        "en:I can't pay rent or buy food and have no job, is there financial help from the province",  # NLU: ask_question
-        "en:where's the social assistance office in Hamilton",  # NLU: find_service
-        "en:my EI ran out and I still have no work, what money can I get now",  # NLU: nlu_fallback
-        "fr:j'ai tout perdu et j'ai aucun revenu, où demander le bien-être social",  # NLU: ask_own_case
         "fr:comment avoir Ontario au travail",  # NLU: ask_question
-        "fr:je peux pas payer le loyer ni l'épicerie et j'ai pas d'emploi, la province peut-elle m'aider financièrement",  # NLU: ask_question
-        "fr:mon chômage est fini et je travaille toujours pas, quelle aide je peux avoir",  # NLU: ask_question
-        "en:daycare costs too much, can I get help paying for it",  # NLU: ask_question
-        "en:how do I apply for a child care subsidy in Ottawa",  # NLU: ask_question
-        "en:is there cheaper licensed child care for low income parents",  # NLU: ask_question
-        "en:I need help with the fees for my son's nursery while I work",  # NLU: ask_question
-        "en:who pays part of the daycare bill for families who can't afford it",  # NLU: ask_question
-        "fr:la garderie coute trop cher, est-ce que je peux avoir de l'aide pour payer",  # NLU: ask_question
-        "fr:comment demander une subvention pour la garde d'enfants a Ottawa",  # NLU: ask_question
-        "fr:y a-tu de la garde d'enfants moins chère pour les parents à faible revenu",  # NLU: ask_question
-        "fr:j'ai besoin d'aide pour les frais de garderie de mon fils pendant que je travaille",  # NLU: ask_question
-        "fr:qui paie une partie de la garderie pour les familles qui ont pas les moyens",  # NLU: ask_question
-        "en:how do I become a member of the public library",  # NLU: ask_question
-        "en:can I get a library card if I'm not a citizen yet",  # NLU: ask_question
-        "en:I want to borrow books and use the computers at the library, what do I need",  # NLU: ask_question
-        "en:is a library membership free for newcomers",  # NLU: ask_question
-        "fr:comment devenir membre de la bibliothèque publique",  # NLU: ask_question
-        "fr:est-ce que je peux avoir une carte de bibliotheque si je suis pas encore citoyen",  # NLU: ask_question
-        "fr:je veux emprunter des livres et utiliser les ordis à la bibliothèque, il me faut quoi",  # NLU: ask_question
-        "fr:l'abonnement à la bibliothèque est-il gratuit pour les nouveaux arrivants",  # NLU: ask_question
-        "en:the plant closed and I lost my job, how do I apply for EI",  # NLU: ask_question
         "en:can I get employment insurance after being let go",  # NLU: ask_question
-        "en:I'm pregnant, how do I get maternity benefits from Service Canada",  # NLU: ask_question
-        "en:my contract ended, where do I claim unemployment benefits",  # NLU: ask_own_case
-        "en:how many weeks of EI can I receive after a layoff",  # NLU: ask_question
-        "fr:l'usine a fermé et j'ai perdu ma job, comment demander l'assurance-emploi",  # NLU: ask_question
-        "fr:est-ce que je peux avoir le chomage apres avoir été congédié",  # NLU: ask_question
-        "fr:je suis enceinte, comment avoir les prestations de maternité de Service Canada",  # NLU: ask_question
-        "fr:mon contrat est fini, où faire ma demande de prestations d'assurance-emploi",  # NLU: ask_own_case
-        "fr:combien de semaines d'assurance emploi je peux recevoir après une mise à pied",  # NLU: ask_question
-        "fr:cette information est fausse, le bureau a déménagé l'an passé",  # NLU: nlu_fallback
     }
 )
 
