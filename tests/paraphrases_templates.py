@@ -9,8 +9,14 @@ from __future__ import annotations
 from typing import Any
 
 from bot.actions.handoff import is_own_case
-from bot.actions.services import routed_need
+from bot.actions.services import asks_for_a_figure, routed_need
 from services.needs import NeedClassifier
+from services.router import PLACE_LEVELS
+from services.settings import load_default_directory
+
+
+def classifier_level(need: str) -> str:
+    return load_default_directory().vocabulary.needs[need].level
 
 
 def decide(text: str, language: str, parsed: dict[str, Any], classifier: NeedClassifier | None = None) -> str:
@@ -20,7 +26,14 @@ def decide(text: str, language: str, parsed: dict[str, Any], classifier: NeedCla
         return "own_case" if is_own_case(text) else "answer"
     if intent == "find_service":
         guess = routed_need(text, language, classifier)
-        return f"service:{guess.need}" if guess is not None else "answer"
+        if guess is None:
+            return "answer"
+        # A question after a figure is answered from the content first; the service follows it unless the
+        # service needs a place, which a first turn does not have.
+        level = classifier_level(guess.need)
+        if asks_for_a_figure(text) and level in PLACE_LEVELS:
+            return "answer"
+        return f"service:{guess.need}"
     if intent == "feedback":
         return "feedback"
     if intent == "human_handoff":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -12,6 +14,7 @@ from bot.actions.answer import found_hits, is_follow_up, utter_answer
 from bot.actions.safety import unsafe_kind
 from replies.models import ServicesReply, as_json
 from replies.texts import text
+from retrieval.folding import fold
 from retrieval.urgent import urgent_item
 from services.cards import service_card
 from services.needs import NeedClassifier, NeedGuess
@@ -115,6 +118,18 @@ def content_agrees(message: str, need: str, language: str, region: str | None) -
     return not sure or any(topic in h.topics for h in sure)
 
 
+# A question after an amount, a length of time or a date ("how many days without pay before EI?", "for how
+# long?", "under what income?"): the content states it; the service card alone would not.
+_ASKS_FOR_A_FIGURE = re.compile(
+    r"\b(how (much|many|long|often|soon)|under what|what (income|age)|combien|pour combien de temps|"
+    r"(quel|quelle) (montant|revenu|age|delai|date)|a partir de quel|jusqu'a quand|delai)\b"
+)
+
+
+def asks_for_a_figure(message: str) -> bool:
+    return _ASKS_FOR_A_FIGURE.search(fold(message)) is not None
+
+
 class ActionFindService(Action):
     def name(self) -> str:
         return "action_find_service"
@@ -127,6 +142,13 @@ class ActionFindService(Action):
             return utter_answer(dispatcher, tracker)
         need = resources.directory().vocabulary.needs[guess.need]
         region = tracker.get_slot("region")
+        if asks_for_a_figure(message):
+            # The figure from the content first; then the service, when no place is needed to name it.
+            answered = utter_answer(dispatcher, tracker)
+            if region is None and need.level in PLACE_LEVELS:
+                return answered
+            shown = route_need(dispatcher, guess.need, region, language, tracker.get_slot("status"), message)
+            return [*answered, SlotSet("last_service", shown)] if shown else answered
         if region is None and need.level in PLACE_LEVELS:
             province_wide = resources.router().route(
                 RouteRequest(guess.need, PROVINCE, tracker.get_slot("status"), language),

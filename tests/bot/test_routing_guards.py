@@ -13,7 +13,7 @@ from bot.actions import resources
 from bot.actions.answer import ActionAnswer, asks_something, excerpt, read_in_context
 from bot.actions.handoff import ActionHandoff
 from bot.actions.places import ActionComparePlaces, ActionInformPlace
-from bot.actions.services import content_agrees
+from bot.actions.services import ActionFindService, content_agrees
 from bot.actions.slots import moving_to
 from bot.settings import BotSettings
 from replies.texts import catalogue
@@ -337,3 +337,17 @@ def test_a_need_stands_only_when_the_content_search_is_not_sure_of_other_topics(
     assert content_agrees(question, "tenant-dispute", "en", None) is False  # no housing item among the hits
     with_standalone(monkeypatch, 1.0)  # the search is sure of nothing: the need stands
     assert content_agrees(question, "tenant-dispute", "en", None) is True
+
+
+def test_a_service_question_after_a_figure_gets_the_content_answer_then_the_service(monkeypatch):
+    with_standalone(monkeypatch, 1.0)
+    messages, events = run(
+        ActionFindService(), tracker("how long does it take to get my social insurance number", "find_service")
+    )
+    assert [m["custom"]["type"] for m in messages] == ["answer", "services"]
+    assert "Social Insurance Number" in messages[0]["custom"]["sources"][0]["title"]
+    shown = [e["value"] for e in events if e.get("name") == "last_service"][-1]  # the last one set wins
+    assert shown == messages[1]["custom"]["services"][0]["id"]
+    # Without a figure asked, the service alone.
+    messages, _ = run(ActionFindService(), tracker("where do I apply for a social insurance number", "find_service"))
+    assert [m["custom"]["type"] for m in messages] == ["services"]
