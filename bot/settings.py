@@ -41,6 +41,9 @@ class BotSettings(BaseSettings):
     # ...a message that does not point back must then also come within this much of the best by itself:
     # the previous question's words favour its item whatever the message says.
     context_reach: float = Field(default=0.04, ge=0.0, le=1.0)
+    # A need read from the message stands unless the content search finds an item this close (and none of
+    # the items it would answer from is on the need's topic): then the content answers (bot/actions/services.py).
+    agreement_similarity: float = Field(default=0.86, ge=0.0, le=1.0)
     # How much of the previous question is kept as the topic of a follow-up.
     context_words: int = Field(default=30, ge=1, le=200)
     answer_words: int = Field(default=70, ge=20, le=300)

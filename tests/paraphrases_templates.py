@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.actions.feedback import about_the_reply
 from bot.actions.handoff import is_own_case
 from bot.actions.services import asks_for_a_figure, routed_need
 from services.needs import NeedClassifier
@@ -35,7 +36,7 @@ def decide(text: str, language: str, parsed: dict[str, Any], classifier: NeedCla
             return "answer"
         return f"service:{guess.need}"
     if intent == "feedback":
-        return "feedback"
+        return "feedback" if about_the_reply(text) else "answer"
     if intent == "human_handoff":
         return "handoff"  # no earlier question in a first turn: the handoff guard lets it through
     if intent in ("ask_question", "nlu_fallback"):

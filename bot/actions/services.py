@@ -104,7 +104,8 @@ def routed_need(message: str, language: str, classifier: NeedClassifier | None =
 
 
 def content_agrees(message: str, need: str, language: str, region: str | None) -> bool:
-    """Whether the content search lets the need stand: it does unless it is sure of items on other topics.
+    """Whether the content search lets the need stand: it does unless it is sure of its best item
+    (`agreement_similarity`) and none of the items it would answer from is on the need's topic.
 
     "deadline for a human rights complaint" may come nearest to a need's examples (income support), but the
     search is sure of the Human Rights Tribunal's item: the question is answered from the content.
@@ -113,9 +114,11 @@ def content_agrees(message: str, need: str, language: str, region: str | None) -
     hits, _, _ = found_hits(index, message, language, region)
     if not hits or hits[0].similarity is None:
         return True
-    sure = [h for h in hits if (h.similarity or 0.0) >= resources.settings().standalone_similarity]
+    if max(h.similarity or 0.0 for h in hits) < resources.settings().agreement_similarity:
+        return True  # the search is not sure of anything: the need stands
+    relevant = [h for h in hits if (h.similarity or 0.0) >= resources.search_settings().min_similarity]
     topic = resources.directory().vocabulary.needs[need].topic
-    return not sure or any(topic in h.topics for h in sure)
+    return any(topic in h.topics for h in relevant)
 
 
 # A question after an amount, a length of time or a date ("how many days without pay before EI?", "for how

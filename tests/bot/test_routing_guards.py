@@ -331,11 +331,15 @@ def test_moving_from_one_place_to_another_with_a_question_answers_it_for_the_new
 
 
 def test_a_need_stands_only_when_the_content_search_is_not_sure_of_other_topics(monkeypatch):
+    def agreement(value: float) -> None:
+        settings = BotSettings(agreement_similarity=value)
+        monkeypatch.setattr(resources, "settings", lambda: settings)
+
     question = "how do I get a social insurance number to work"
-    with_standalone(monkeypatch, 0.0)  # every hit counts as sure
+    agreement(0.0)  # the search is always sure enough
     assert content_agrees(question, "sin", "en", None) is True  # the SIN item is on the need's topic
     assert content_agrees(question, "tenant-dispute", "en", None) is False  # no housing item among the hits
-    with_standalone(monkeypatch, 1.0)  # the search is sure of nothing: the need stands
+    agreement(1.0)  # the search is sure of nothing: the need stands
     assert content_agrees(question, "tenant-dispute", "en", None) is True
 
 
