@@ -141,24 +141,6 @@ OPPOSITE_WORDS: dict[str, tuple[str, ...]] = {
     ),
 }
 
-# Spoken Canadian French (Quebec, Ontario, Acadia) written as it is said, and the standard word the readers know:
-# "y fait frette" is "il fait froid", "pas de char" is "pas d'auto". Folded (no accents), one word each; a
-# form that is also a common English word ("toe"), or whose standard meaning could come up in these
-# conversations ("blonde"), is left out.
-INFORMAL_FRENCH: dict[str, str] = {
-    "frette": "froid",
-    "frettes": "froids",
-    "char": "auto",
-    "chars": "autos",
-    "icitte": "ici",
-    "pantoute": "pas du tout",
-    "asteure": "maintenant",
-    "astheure": "maintenant",
-    "chu": "je suis",
-    "chus": "je suis",
-    "chui": "je suis",
-}
-
 # Spoken phrases that may mean something else than in standard French: "du monde" is often "des gens" (people),
 # but also "of the world" ("le tour du monde"). A clause holding one is read both ways, and the reading the
 # encoder is surer of is kept (places/reading.py).

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from places.indicators import INDICATORS, INFORMAL_FRENCH, INFORMAL_FRENCH_PHRASES, OPPOSITE_WORDS, PRIORITY_WORDS
+from places.indicators import INDICATORS, INFORMAL_FRENCH_PHRASES, OPPOSITE_WORDS, PRIORITY_WORDS
 from places.meaning import meaning_for
+from retrieval.colloquial import spoken_french
 from retrieval.encoders import Encoder
 from retrieval.folding import fold
 
@@ -172,7 +173,8 @@ def _standard(text: str) -> str:
     """Folded, typographic apostrophes made plain, and spoken Canadian French forms written the standard way
     ("le frette" -> "le froid"), so both the keywords and the encoder know them."""
     folded = fold(text).replace("\u2019", "'")
-    return _WORD.sub(lambda m: INFORMAL_FRENCH.get(m.group(0), m.group(0)), folded)
+    spoken = spoken_french()  # data/lexicon/colloquial.yml
+    return _WORD.sub(lambda m: spoken.get(m.group(0), m.group(0)), folded)
 
 
 def _wordings(core: str) -> list[str]:

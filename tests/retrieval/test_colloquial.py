@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from retrieval.colloquial import with_standard_words
+from retrieval.colloquial import spoken_french, with_standard_words
 from retrieval.folding import fold
 from retrieval.settings import ROOT
 from retrieval.yamlio import load_yaml
@@ -17,7 +17,10 @@ LEXICON = ROOT / "data" / "lexicon" / "colloquial.yml"
 @pytest.fixture
 def lexicon(tmp_path: Path) -> Path:
     path = tmp_path / "colloquial.yml"
-    path.write_text("fr:\n  proprio: propriétaire\n  mettre dehors: expulser\nen:\n  pogey: employment insurance\n")
+    path.write_text(
+        "spoken_fr:\n  frette: froid\nfr:\n  proprio: propriétaire\n  mettre dehors: expulser\n"
+        "en:\n  pogey: employment insurance\n"
+    )
     return path
 
 
@@ -41,8 +44,20 @@ def test_a_question_already_using_the_content_word_is_unchanged(lexicon):
 
 def test_the_projects_lexicon_is_written_as_messages_are_matched():
     raw = load_yaml(LEXICON.read_text(encoding="utf-8"))
-    assert set(raw) == {"en", "fr"}
+    assert set(raw) == {"en", "fr", "spoken_fr"}
     for words in raw.values():
         for key, standard in words.items():
             assert key == fold(key).strip(), f"{key!r}: keys are lower case, without accents"
             assert standard and fold(standard) != key, f"{key!r} adds nothing"
+
+
+def test_spoken_french_is_written_the_standard_way_and_searched_with_it(lexicon):
+    assert spoken_french(lexicon) == {"frette": "froid"}
+    assert with_standard_words("y fait frette", "fr", lexicon) == "y fait frette froid"
+    assert with_standard_words("y fait frette", "en", lexicon) == "y fait frette"
+
+
+def test_spoken_french_holds_no_english_chat_word():
+    # The place reader writes these the standard way in any message, English ones too.
+    short_words = load_yaml((ROOT / "data" / "lexicon" / "short-words.yml").read_text(encoding="utf-8"))
+    assert not set(short_words["en"].split()) & set(spoken_french(LEXICON))
