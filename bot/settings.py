@@ -34,6 +34,8 @@ class BotSettings(BaseSettings):
     # ("how much?") or when, read alone, no item matches it this well (docs/dialogue.md).
     follow_up_max_words: int = Field(default=12, ge=1, le=50)
     standalone_similarity: float = Field(default=0.875, ge=0.0, le=1.0)
+    # ...but with no item being discussed, a message this long that points back at nothing stands alone.
+    own_topic_words: int = Field(default=8, ge=1, le=50)
     # ...and it continues the item being discussed when that item answers it within this much of the best.
     continuation_margin: float = Field(default=0.02, ge=0.0, le=1.0)
     # ...or when, read with the previous question, it finds that item this much better than alone.

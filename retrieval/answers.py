@@ -282,8 +282,8 @@ class AnswerBook:
         hit: Hit,
         language: str,
         sections: dict[str, float] | None = None,
-    ) -> tuple[list[int], float]:
-        """The rows to say from one item, and the score of its best unit.
+    ) -> tuple[list[int], float, int]:
+        """The rows to say from one item, the score of its best unit, and that unit's row.
 
         `sections` holds the cosine of the question and each section of the item (heading -> best
         passage under it): the encoder's view of where in the item the answer is, at no extra cost.
@@ -295,7 +295,7 @@ class AnswerBook:
                 gap = top - sections.get(self.units[row].heading, top)
                 scores[row] -= self.settings.section_weight * gap
         if not scores:
-            return [], -1.0
+            return [], -1.0, -1
         item_rows = self._rows_of[hit.id]
         ranked = sorted(scores, key=lambda r: -scores[r])
         best = ranked[0]
@@ -316,7 +316,7 @@ class AnswerBook:
             extra = self._context(row, item_rows, scores)
             if self._words([*chosen, *extra]) <= budget:
                 chosen.extend(extra)
-        return sorted(set(chosen), key=lambda r: self.units[r].position), scores[best]
+        return sorted(set(chosen), key=lambda r: self.units[r].position), scores[best], best
 
     def render_rows(self, rows: Sequence[int]) -> str:
         return render([self.units[r].unit for r in rows])
@@ -340,8 +340,10 @@ class AnswerBook:
         def said_before(row: int) -> bool:
             return bool(already) and _repeats(self.units[row].text, already)
 
-        def new(rows: list[int]) -> list[int]:
-            fresh = [r for r in rows if not said_before(r)]
+        def new(rows: list[int], best: int = -1) -> list[int]:
+            # What answers best is said again if asked again ("and if I have nowhere to sleep tonight?" after
+            # a reply that already named the shelter line); what only came with it is not.
+            fresh = [r for r in rows if r == best or not said_before(r)]
             return fresh if fresh and already else rows
 
         if not hits:
@@ -350,7 +352,7 @@ class AnswerBook:
         if matched is not None:
             # The editors' answer first; then, within the budget, what the item says closest to the question.
             faq, hit, _ = matched
-            rows, _ = self.select(question, hit, hit.language, sections(hit.id) if sections else None)
+            rows, _, _ = self.select(question, hit, hit.language, sections(hit.id) if sections else None)
             room = self.settings.max_words - len(faq.a.split())
             in_faq = set(_content_words(faq.a))
             extra = [r for r in new(rows) if not _repeats(self.units[r].text, in_faq)]
@@ -361,9 +363,9 @@ class AnswerBook:
         s = self.settings
         candidates: list[tuple[float, Hit, list[int]]] = []
         for rank, hit in enumerate(hits[:3]):
-            rows, score = self.select(question, hit, hit.language, sections(hit.id) if sections else None)
+            rows, score, best = self.select(question, hit, hit.language, sections(hit.id) if sections else None)
             if rows:
-                candidates.append((score - s.item_penalty * rank, hit, new(rows)))
+                candidates.append((score - s.item_penalty * rank, hit, new(rows, best)))
         if not candidates:
             return None
         candidates.sort(key=lambda c: -c[0])

@@ -35,7 +35,7 @@ def test_greeting_carries_the_privacy_notice_in_each_language(stack):
 
 
 def test_question_answered_from_the_index_with_sources_and_feedback(stack):
-    reply = say(stack, "how do I get a social insurance number?")
+    reply = say(stack, "what is a social insurance number and how do I get one?")
     answer = next(m for m in reply["messages"] if m["type"] == "answer")
     # The reply says how to get one, in English, before its source.
     assert "A Social Insurance Number (SIN) is a 9-digit number" in own_text(answer)

@@ -185,6 +185,10 @@ def says_more_than_a_place(message: str, place_words: int) -> bool:
 _POINTS_BACK = re.compile(r"\b(it|that|this|they|them|he|she|him|her|ca|cela|il|elle|ils|elles|lui|leur)\b")
 
 
+# A message that opens by going on from what was said ("and if I have nowhere to sleep tonight?").
+_GOES_ON = re.compile(r"^\W*(and|but|so|also|or|what if|then|et|mais|pis|puis|alors|sinon|ou|ok)\b")
+
+
 def refers_back(message: str, max_words: int = 6) -> bool:
     """A short message with a word pointing back to what was said ("is that legal?", "il a le droit?")."""
     return len(message.split()) <= max_words and _POINTS_BACK.search(fold(message)) is not None
@@ -265,6 +269,14 @@ def read_in_context(
                 return asked, True, together
             return message, False, alone
     if best >= settings.standalone_similarity:
+        return message, False, alone
+    if (
+        len(message.split()) >= settings.own_topic_words
+        and not refers_back(message, max_words=settings.follow_up_max_words)
+        and not _GOES_ON.match(fold(message))
+    ):
+        # "honestly I feel really alone and sad since I came": long enough to be about something of its own,
+        # and nothing points back; a weak match is still its own topic (or an honest "not sure").
         return message, False, alone
     return asked, True, None
 

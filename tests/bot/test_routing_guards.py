@@ -355,3 +355,16 @@ def test_a_service_question_after_a_figure_gets_the_content_answer_then_the_serv
     # Without a figure asked, the service alone.
     messages, _ = run(ActionFindService(), tracker("where do I apply for a social insurance number", "find_service"))
     assert [m["custom"]["type"] for m in messages] == ["services"]
+
+
+def test_a_long_message_that_points_back_at_nothing_stands_alone_after_a_service_card(sample_index, monkeypatch):
+    with_standalone(monkeypatch, 1.0)  # nothing matches well alone
+    own = "honestly i feel really alone and sad since i came here"
+    assert read_in_context(sample_index, own, SIN_QUESTION, "en", None)[:2] == (own, False)
+    pointing = "and can my brother also get one of those when he comes"  # "he" points back
+    assert read_in_context(sample_index, pointing, SIN_QUESTION, "en", None)[1] is True
+
+
+def test_a_long_message_that_goes_on_from_the_last_one_is_read_with_it(sample_index, monkeypatch):
+    with_standalone(monkeypatch, 1.0)
+    assert read_in_context(sample_index, "and what if I have nowhere to sleep tonight", SIN_QUESTION, "en", None)[1]

@@ -293,3 +293,11 @@ def test_a_sentence_too_short_to_answer_alone_loses_to_one_that_says_something()
     answers = book({"who": body}, margin=0.1)
     answer = answers.compose("can a permanent resident apply", NO_FAQ, [hit("who")], "en")
     assert answer.text == "Permanent residents apply online with their card number."
+
+
+def test_the_best_answer_is_said_again_when_asked_again_but_what_came_with_it_is_not():
+    answers = book({"card": CARD}, margin=1.0)  # every sentence is a close runner-up
+    said = "The library is open to everyone in the city. A card costs $25 a year for people who live outside the city."
+    again = answers.compose("how much does a library card cost a year", NO_FAQ, [hit("card")], "en", said=said)
+    assert "A card costs $25 a year" in again.text
+    assert "open to everyone" not in again.text

@@ -48,7 +48,7 @@ def warm_up(stack: Stack, seconds: float = 180) -> None:
     deadline = time.monotonic() + seconds
     # An answer, a service and a comparison: each path loads its own models on first use.
     for message in (
-        "how do I get a social insurance number?",
+        "what is a social insurance number and how do I get one?",
         "where do I apply for a health card?",
         "compare Ottawa and Toronto",
     ):

@@ -154,7 +154,7 @@ def test_english_conversation_on_the_demo_page(page, stack, portal):
     screenshot(page, f"{portal}-notice")
 
     # A question: an answer with its source as a link and the level of government as a label.
-    ask(page, "how do I get a social insurance number?")
+    ask(page, "what is a social insurance number and how do I get one?")
     answer = page.locator(".msg.type-answer").last
     source = answer.locator(".sources a").first
     expect(source).to_have_attribute("href", re.compile(r"^https://"))
@@ -220,7 +220,7 @@ def test_french_conversation_has_no_english_left(page, stack, portal):
         f"Une conversation est supprimée {RETENTION_DAYS} jours après son dernier message."
     )
     expect(page.locator(".privacy")).to_contain_text("« Terminer et supprimer cette conversation »")
-    ask(page, "comment obtenir mon numéro d'assurance sociale?")
+    ask(page, "c'est quoi le numéro d'assurance sociale et comment on l'obtient?")
     answer = page.locator(".msg.type-answer").last
     expect(answer.locator(".sources a").first).to_have_attribute("href", re.compile(r"^https://"))
     expect(answer.locator(".sources .level").first).to_have_text("Fédéral")
@@ -255,7 +255,7 @@ def test_one_whole_conversation_by_keyboard_alone(page, stack):
     expect(page.locator("#nwd-panel")).to_be_visible()
     assert page.evaluate(f"{root}.activeElement.tagName") == "TEXTAREA"
     before = page.locator(".msg.bot").count()
-    page.keyboard.type("how do I get a social insurance number?")
+    page.keyboard.type("what is a social insurance number and how do I get one?")
     page.keyboard.press("Enter")
     wait_for_reply(page, before)
     # Back from the text box to the feedback buttons, with Shift+Tab only.
@@ -560,7 +560,7 @@ def test_home_page_is_the_same_widget_in_full_page_mode(page, stack):
     expect(page.locator("#nwd-panel")).to_have_attribute("role", "region")
     assert page.locator(".launcher").count() == 0 and page.locator("button.close").count() == 0
     expect(page.locator("h1")).to_have_text("Assistant à l'établissement")
-    ask(page, "comment obtenir mon numéro d'assurance sociale?")
+    ask(page, "c'est quoi le numéro d'assurance sociale et comment on l'obtient?")
     expect(page.locator(".msg.type-answer .sources a").first).to_have_attribute("href", re.compile(r"^https://"))
     page.keyboard.press("Escape")  # nothing to close in full-page mode
     expect(page.locator("#nwd-panel")).to_be_visible()
@@ -672,8 +672,8 @@ def test_a_question_written_in_the_other_language_is_answered_in_it(page, stack)
     )
     open_demo(page, stack, "canada")
     open_widget(page)
-    ask(page, "how do I get a social insurance number?")
-    ask(page, "comment obtenir mon numéro d'assurance sociale?")
+    ask(page, "what is a social insurance number and how do I get one?")
+    ask(page, "c'est quoi le numéro d'assurance sociale et comment on l'obtient?")
     assert [body.get("lang") for body in bodies] == ["en", None]
     answer = page.locator(".msg.type-answer").last
     expect(answer.locator(".sources .level").first).to_have_text("Fédéral")
