@@ -110,6 +110,9 @@ def warm_up() -> None:
 
     index()
     needs()
+    with _lock:  # the services' vectors (service_affinity), embedded once: not during a first service question
+        _service_vectors("en")
+        _service_vectors("fr")
     lexicon_votes("bonjour")
     dictionary_language("bonjour")
 
