@@ -97,7 +97,7 @@ def _service_vectors(language: str) -> dict[str, np.ndarray]:
 
 def service_affinity(message: str, language: str) -> Callable[[DirectoryEntry], float]:
     """How close each service's name and description come to the message (cosine)."""
-    query = index().encoder.encode_queries([message])[0]
+    query = index().query_vector(message)[0]  # the search of the same message computed it already
     with _lock:
         vectors = _service_vectors(language)
     return lambda entry: float(vectors[entry.service.id] @ query) if entry.service.id in vectors else 0.0

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 
@@ -11,6 +12,29 @@ from bot.actions import resources
 from replies.models import REPLY
 
 TRACKERS = Path(__file__).resolve().parent.parent / "data" / "trackers"
+
+
+def tracker(message: str, intent: str, **slots) -> Tracker:
+    """A first-turn tracker for `message` read as `intent`, with the given slots."""
+    values = {"language": "en", "place": None, "region": None, "compared_places": None, "pending_need": None}
+    values.update(slots)
+    return Tracker(
+        sender_id="guards",
+        slots=values,
+        latest_message={"text": message, "intent": {"name": intent, "confidence": 0.9}, "entities": []},
+        events=[],
+        paused=False,
+        followup_action=None,
+        active_loop={},
+        latest_action_name="action_listen",
+    )
+
+
+def run(action, state: Tracker):
+    """The action's messages and events for that tracker."""
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, state, {"slots": {}}))
+    return dispatcher.messages, events
 
 
 @pytest.fixture(autouse=True)

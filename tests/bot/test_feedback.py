@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
-from rasa_sdk import Tracker
-from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions.feedback import ActionFeedback, about_the_reply
+from tests.bot.conftest import run, tracker
 
 
 @pytest.mark.parametrize(
@@ -26,27 +23,15 @@ def test_feedback_is_about_the_reply_or_it_is_a_question(message, about):
     assert about_the_reply(message) is about
 
 
-def run(message: str, language: str = "en") -> list[dict]:
-    tracker = Tracker(
-        sender_id="feedback",
-        slots={"language": language, "region": None, "last_question": None, "last_item": None},
-        latest_message={"text": message, "intent": {"name": "feedback", "confidence": 0.9}, "entities": []},
-        events=[],
-        paused=False,
-        followup_action=None,
-        active_loop={},
-        latest_action_name="action_listen",
-    )
-    dispatcher = CollectingDispatcher()
-    asyncio.run(ActionFeedback().run(dispatcher, tracker, {"slots": {}}))
-    return dispatcher.messages
+def feedback(message: str) -> list[dict]:
+    return run(ActionFeedback(), tracker(message, "feedback", last_question=None, last_item=None))[0]
 
 
 def test_feedback_on_the_reply_is_thanked():
-    assert run("your answer was wrong")[0]["response"] == "utter_feedback_thanks"
+    assert feedback("your answer was wrong")[0]["response"] == "utter_feedback_thanks"
 
 
 def test_a_complaint_about_someone_else_is_answered():
-    messages = run("the walk-in clinic said they do not accept my health card")
+    messages = feedback("the walk-in clinic said they do not accept my health card")
     assert messages[0].get("response") is None
     assert messages[0]["custom"]["type"] in ("answer", "choices")

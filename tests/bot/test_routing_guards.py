@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
-from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions import answer as answer_module
@@ -17,29 +14,9 @@ from bot.actions.services import ActionFindService, content_agrees
 from bot.actions.slots import moving_to
 from bot.settings import BotSettings
 from replies.texts import catalogue
+from tests.bot.conftest import run, tracker
 
 SIN_QUESTION = "how do I get a social insurance number?"
-
-
-def tracker(message: str, intent: str, **slots) -> Tracker:
-    values = {"language": "en", "place": None, "region": None, "compared_places": None, "pending_need": None}
-    values.update(slots)
-    return Tracker(
-        sender_id="guards",
-        slots=values,
-        latest_message={"text": message, "intent": {"name": intent, "confidence": 0.9}, "entities": []},
-        events=[],
-        paused=False,
-        followup_action=None,
-        active_loop={},
-        latest_action_name="action_listen",
-    )
-
-
-def run(action, state: Tracker):
-    dispatcher = CollectingDispatcher()
-    events = asyncio.run(action.run(dispatcher, state, {"slots": {}}))
-    return dispatcher.messages, events
 
 
 def slot(events, name):
